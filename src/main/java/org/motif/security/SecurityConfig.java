@@ -19,7 +19,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Two filter chains: {@code /api/**} and {@code /actuator/**} are stateless (HTTP Basic or Bearer
  * token, 401/403 as problem+json, no CSRF); everything else is the Vaadin UI with a login form.
- * Roles are checked on the services and controllers ({@code @RolesAllowed}) and on the views.
+ * API roles are the URL rules of {@link ApiAccess}; views carry {@code @RolesAllowed}; services check again.
  */
 @Configuration
 @EnableWebSecurity
@@ -37,10 +37,7 @@ class SecurityConfig extends VaadinWebSecurity {
                                        UserDetailsService users, AuditService audit) throws Exception {
         var unauthorized = problems.unauthorized();
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(ApiAccess::rules)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, audit, unauthorized), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
