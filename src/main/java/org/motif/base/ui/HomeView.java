@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import jakarta.annotation.security.PermitAll;
-import org.motif.security.CurrentUser;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /** Start page: a card for each part of Motif the signed-in roles may use. */
 @Route("")
@@ -22,15 +22,15 @@ import org.motif.security.CurrentUser;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    public HomeView() {
+    public HomeView(AuthenticationContext authentication) {
         addClassName("motif-page");
-        add(new H2("Welcome, " + CurrentUser.actor()));
+        add(new H2("Welcome, " + authentication.getPrincipalName().orElse("")));
         add(new Paragraph("Motif brings together what a study of musician's dystonia collects: participants' perfectionism and "
                 + "anxiety questionnaires, families and task-specific dystonia phenotypes, genotypes and linkage."));
         var cards = new Div();
         cards.addClassName("motif-cards");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (entry.path().isEmpty()) continue;
+            if (entry.path().isEmpty() || entry.path().equals("/")) continue;
             var card = new Anchor(entry.path(), "");
             card.addClassName("motif-card");
             if (entry.icon() != null) card.add(new Icon(entry.icon()));

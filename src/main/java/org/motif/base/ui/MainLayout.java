@@ -13,16 +13,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.motif.security.CurrentUser;
-import org.motif.security.UserService;
 
 /**
  * The staff shell: Motif's name, a side navigation built from the views' {@code @Menu} entries (Vaadin
@@ -30,16 +25,11 @@ import org.motif.security.UserService;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements BeforeEnterObserver {
-    /** Route of the password change view, where a user with a one-time password is sent first. */
-    public static final String CHANGE_PASSWORD_ROUTE = "account/password";
-
+public class MainLayout extends AppLayout {
     private final AuthenticationContext authentication;
-    private final UserService users;
 
-    public MainLayout(AuthenticationContext authentication, UserService users) {
+    public MainLayout(AuthenticationContext authentication) {
         this.authentication = authentication;
-        this.users = users;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), navigation());
         addToNavbar(new DrawerToggle(), userBox());
@@ -74,7 +64,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
 
     private HorizontalLayout userBox() {
-        var who = new Span(VaadinIcon.USER.create(), new Span(CurrentUser.actor()));
+        var who = new Span(VaadinIcon.USER.create(), new Span(authentication.getPrincipalName().orElse("")));
         who.addClassName("motif-user");
         who.setId("current-user");
         var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
@@ -84,14 +74,5 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         box.setAlignItems(FlexComponent.Alignment.CENTER);
         box.addClassName("motif-userbox");
         return box;
-    }
-
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getNavigationTarget().isAnnotationPresent(AnonymousAllowed.class)) return;
-        boolean mustChange = CurrentUser.username().flatMap(users::find).map(UserService.StaffUser::mustChangePassword).orElse(false);
-        if (mustChange && !event.getLocation().getPath().equals(CHANGE_PASSWORD_ROUTE)) {
-            event.forwardTo(CHANGE_PASSWORD_ROUTE);
-        }
     }
 }
