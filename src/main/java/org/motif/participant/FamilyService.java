@@ -208,7 +208,8 @@ public class FamilyService {
         boolean detailColumns = file.columns().stream().anyMatch(PedColumn::isPhenotypeDetail);
         PhenotypeDetail wanted = detailColumns ? merge(latest == null ? PhenotypeDetail.NONE : latest.detail(), i.phenotype(), file) : PhenotypeDetail.NONE;
         boolean affectionChanged = i.affection() != before;
-        boolean detailChanged = detailColumns && !Objects.equals(wanted, latest == null ? PhenotypeDetail.NONE : latest.detail());
+        boolean detailChanged = detailColumns && !Objects.equals(PedWriter.normalized(wanted),
+                PedWriter.normalized(latest == null ? PhenotypeDetail.NONE : latest.detail()));
         if (!affectionChanged && !detailChanged) return false;
         if (latest == null && i.affection() == Affection.UNKNOWN && wanted.isEmpty()) return false;
         PhenotypeService.insert(db, pk, i.affection(), wanted, wanted.recordedOn() != null ? wanted.recordedOn() : LocalDate.now());

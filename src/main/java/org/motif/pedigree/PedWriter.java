@@ -58,6 +58,17 @@ public final class PedWriter {
         return out.toString();
     }
 
+    /** The detail as it reads back from an extended PED line (free text on one line, blank as null). */
+    public static PhenotypeDetail normalized(PhenotypeDetail p) {
+        return new PhenotypeDetail(p.dystoniaType(), n(p.bodyRegion()), n(p.side()), n(p.instrument()), n(p.task()), p.ageAtOnset(), p.certainty(),
+                n(p.severity()), p.hpoTerms(), n(p.examiner()), p.recordedOn(), n(p.note()));
+    }
+
+    private static String n(String s) {
+        String t = text(s);
+        return t.equals(".") ? null : t;
+    }
+
     private static String orZero(String id) {
         return id == null ? "0" : id;
     }
@@ -67,7 +78,7 @@ public final class PedWriter {
     }
 
     /** A free-text value on one PED field: tabs and line breaks become spaces, empty becomes {@code .}. */
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null) return ".";
         String t = s.replaceAll("[\\t\\r\\n]+", " ").strip();
         return t.isEmpty() ? "." : t;
