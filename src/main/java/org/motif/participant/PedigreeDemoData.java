@@ -68,7 +68,7 @@ class PedigreeDemoData implements DemoContributor {
     private void detail(String id, DystoniaType type, String region, String side, String instrument, String task, int onset, Certainty c,
                         boolean proband) {
         phenotypes.add(id, Affection.AFFECTED, new PhenotypeDetail(type, region, side, instrument, task, onset, c, null, List.of("HP:0002071"),
-                "Demo examiner", LocalDate.of(2026, 9, 1), null));
+                "Demo examiner", LocalDate.now(), null));
         if (proband) {
             var e = ParticipantEdit.of(participants.get(id));
             participants.update(new ParticipantEdit(e.id(), e.version(), e.sex(), e.birthYear(), true, org.motif.pedigree.StudyRole.MUSICIAN,

@@ -79,9 +79,9 @@ public final class PedigreeDrawing {
             if (i.proband()) {
                 s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" stroke-width=\"1.8\" marker-end=\"url(#arrowhead)\"/>"
                         + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" font-weight=\"bold\">P</text>",
-                        n.x() - R - 22, n.y() + R + 20, n.x() - R - 3, n.y() + R + 1, n.x() - R - 32, n.y() + R + 26));
+                        n.x() - R - 26, n.y() + R + 8, n.x() - R - 4, n.y() + 7, n.x() - R - 36, n.y() + R + 14));
             }
-            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#444\">%d</text>", n.x() + R + 2, n.y() - R + 2, n.number()));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#444\" text-anchor=\"end\">%d</text>", n.x() - R - 3, n.y() - R + 4, n.number()));
             List<String> labels = labels(i);
             for (int k = 0; k < labels.size(); k++) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"middle\"%s>%s</text>", n.x(),
@@ -140,20 +140,22 @@ public final class PedigreeDrawing {
                 g.draw(shape);
                 if (i.deceased()) g.draw(new Line2D.Double(n.x() - R - 6, n.y() + R + 6, n.x() + R + 6, n.y() - R - 6));
                 if (i.proband()) {
-                    double x2 = n.x() - R - 3, y2 = n.y() + R + 1;
-                    g.draw(new Line2D.Double(n.x() - R - 22, n.y() + R + 20, x2, y2));
+                    double x1 = n.x() - R - 26, y1 = n.y() + R + 8, x2 = n.x() - R - 4, y2 = n.y() + 7;
+                    g.draw(new Line2D.Double(x1, y1, x2, y2));
+                    double len = Math.hypot(x2 - x1, y2 - y1), ux = (x2 - x1) / len, uy = (y2 - y1) / len;
                     Path2D head = new Path2D.Double();
                     head.moveTo(x2, y2);
-                    head.lineTo(x2 - 9, y2 + 2);
-                    head.lineTo(x2 - 2, y2 + 9);
+                    head.lineTo(x2 - 8 * ux - 4 * uy, y2 - 8 * uy + 4 * ux);
+                    head.lineTo(x2 - 8 * ux + 4 * uy, y2 - 8 * uy - 4 * ux);
                     head.closePath();
                     g.fill(head);
                     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-                    g.drawString("P", (float) (n.x() - R - 32), (float) (n.y() + R + 26));
+                    g.drawString("P", (float) (n.x() - R - 36), (float) (n.y() + R + 14));
                 }
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.valueOf(n.number()), (float) (n.x() + R + 2), (float) (n.y() - R + 2));
+                String num = String.valueOf(n.number());
+                g.drawString(num, (float) (n.x() - R - 3 - g.getFontMetrics().stringWidth(num)), (float) (n.y() - R + 4));
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) LABEL_FONT));
                 g.setColor(i.placeholder() ? Color.GRAY : Color.BLACK);
                 List<String> labels = labels(i);

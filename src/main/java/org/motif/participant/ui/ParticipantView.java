@@ -78,7 +78,12 @@ public class ParticipantView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         var s = detail.summary();
-        add(new H2("Participant " + s.id()), new Anchor("families/" + s.familyId(), "Family " + s.familyId()));
+        var summary = new Paragraph(s.sex().label() + " · " + s.affection().label()
+                + (s.phenotype() != null && s.phenotype().dystoniaType() != null ? " (" + s.phenotype().dystoniaType().title() + ")" : "")
+                + " · father " + (s.fatherId() == null ? "unknown" : s.fatherId()) + " · mother " + (s.motherId() == null ? "unknown" : s.motherId())
+                + (s.placeholder() ? " · placeholder for an unknown parent" : ""));
+        summary.setId("participant-summary");
+        add(new H2("Participant " + s.id()), new Anchor("families/" + s.familyId(), "Family " + s.familyId()), summary);
         var save = new Button("Save", e -> save());
         save.setId("participant-save");
         var form = new FormLayout(sex, birthYear, role, proband, deceased);
