@@ -83,7 +83,8 @@ public final class PedigreeLayout {
         Set<String> placed = new HashSet<>();
         List<String> roots = byId.values().stream().filter(i -> parentsIn(i, byId).isEmpty()).map(Individual::id)
                 .sorted(Comparator.comparing((String id) -> gen.get(id)).thenComparing(id -> partners.getOrDefault(id, List.of()).stream()
-                        .noneMatch(p -> !parentsIn(byId.get(p), byId).isEmpty()) ? 0 : 1).thenComparing(NaturalOrder.INSTANCE)).toList();
+                        .noneMatch(p -> !parentsIn(byId.get(p), byId).isEmpty()) ? 0 : 1)
+                        .thenComparing(id -> byId.get(id).sex() == Sex.MALE ? 0 : 1).thenComparing(NaturalOrder.INSTANCE)).toList();
         for (String r : roots) visit(r, byId, partners, childrenOf, gen, rows, placed);
         for (String id : byId.keySet()) visit(id, byId, partners, childrenOf, gen, rows, placed);
 
