@@ -197,7 +197,7 @@ public class FamilyService {
         }
         var report = new ImportReport(new ImportReport.Counts(famCreated, famUpdated, famUnchanged),
                 new ImportReport.Counts(pCreated, pUpdated, pUnchanged), issues.stream().map(FamilyService::problem).toList());
-        audit.record("pedigree.import", "family", String.join(",", byFamily.keySet()), ParticipantStore.details(
+        audit.record("pedigree.import", "family", auditId(List.copyOf(byFamily.keySet())), ParticipantStore.details(
                 "families", report.families(), "participants", report.participants(), "warnings", report.warnings().size(), "idPrefix", idPrefix));
         return report;
     }
@@ -238,6 +238,17 @@ public class FamilyService {
         boolean exists = db.fetchExists(PARTNERSHIP, PARTNERSHIP.PARTNER1_PK.eq(father).and(PARTNERSHIP.PARTNER2_PK.eq(mother))
                 .or(PARTNERSHIP.PARTNER1_PK.eq(mother).and(PARTNERSHIP.PARTNER2_PK.eq(father))));
         if (!exists) db.insertInto(PARTNERSHIP).set(PARTNERSHIP.PARTNER1_PK, father).set(PARTNERSHIP.PARTNER2_PK, mother).execute();
+    }
+
+    /** Family ids for the audit's entity id (at most 200 characters: the rest is counted). */
+    static String auditId(List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < ids.size(); k++) {
+            String next = (k == 0 ? "" : ",") + ids.get(k);
+            if (b.length() + next.length() > 180) return b + " (+" + (ids.size() - k) + " more)";
+            b.append(next);
+        }
+        return b.toString();
     }
 
     static Problem problem(PedigreeIssue i) {
