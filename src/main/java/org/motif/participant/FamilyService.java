@@ -152,8 +152,13 @@ public class FamilyService {
             int changedHere = 0;
             // pass 1: rows without parents; pass 2: parents (they may come later in the file)
             Map<String, Boolean> changed = new LinkedHashMap<>();
+            Map<String, ParticipantRecord> records = new HashMap<>();
+            db.selectFrom(PARTICIPANT).where(PARTICIPANT.PARTICIPANT_ID.in(inFile)).forEach(r -> records.put(r.getParticipantId(), r));
+            Set<String> couples = new java.util.HashSet<>();
+            db.selectFrom(PARTNERSHIP).where(PARTNERSHIP.PARTNER1_PK.in(DSL.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.FAMILY_PK.eq(familyPk))))
+                    .forEach(r -> couples.add(coupleKey(r.getPartner1Pk(), r.getPartner2Pk())));
             for (Individual i : fam.getValue()) {
-                ParticipantRecord rec = db.selectFrom(PARTICIPANT).where(PARTICIPANT.PARTICIPANT_ID.eq(i.id())).fetchOne();
+                ParticipantRecord rec = records.get(i.id());
                 boolean created = rec == null;
                 if (created) {
                     rec = db.newRecord(PARTICIPANT);
@@ -171,19 +176,20 @@ public class FamilyService {
                 boolean fieldsChanged = created || rec.changed();
                 if (rec.changed()) rec.store();
                 pks.put(i.id(), rec.getId());
+                records.put(i.id(), rec);
                 boolean phenotypeAdded = addPhenotypeIfChanged(rec.getId(), i, file, history.getOrDefault(i.id(), List.of()));
                 changed.put(i.id(), fieldsChanged || phenotypeAdded);
                 if (created) pCreated++;
             }
             for (Individual i : fam.getValue()) {
-                ParticipantRecord rec = db.selectFrom(PARTICIPANT).where(PARTICIPANT.PARTICIPANT_ID.eq(i.id())).fetchOne();
+                ParticipantRecord rec = records.get(i.id());
                 put(rec, PARTICIPANT.FATHER_PK, i.fatherId() == null ? null : pks.get(i.fatherId()));
                 put(rec, PARTICIPANT.MOTHER_PK, i.motherId() == null ? null : pks.get(i.motherId()));
                 if (rec.changed()) {
                     rec.store();
                     changed.put(i.id(), true);
                 }
-                if (i.fatherId() != null && i.motherId() != null) ensureCouple(pks.get(i.fatherId()), pks.get(i.motherId()));
+                if (i.fatherId() != null && i.motherId() != null) ensureCouple(pks.get(i.fatherId()), pks.get(i.motherId()), couples);
             }
             for (var e : changed.entrySet()) {
                 boolean wasCreated = !stored.containsKey(e.getKey());
@@ -233,11 +239,13 @@ public class FamilyService {
                 file.has(PedColumn.NOTE) ? f.note() : old.note());
     }
 
-    private void ensureCouple(Long father, Long mother) {
+    private static String coupleKey(Long a, Long b) {
+        return Math.min(a, b) + "-" + Math.max(a, b);
+    }
+
+    private void ensureCouple(Long father, Long mother, Set<String> known) {
         if (father == null || mother == null) return;
-        boolean exists = db.fetchExists(PARTNERSHIP, PARTNERSHIP.PARTNER1_PK.eq(father).and(PARTNERSHIP.PARTNER2_PK.eq(mother))
-                .or(PARTNERSHIP.PARTNER1_PK.eq(mother).and(PARTNERSHIP.PARTNER2_PK.eq(father))));
-        if (!exists) db.insertInto(PARTNERSHIP).set(PARTNERSHIP.PARTNER1_PK, father).set(PARTNERSHIP.PARTNER2_PK, mother).execute();
+        if (known.add(coupleKey(father, mother))) db.insertInto(PARTNERSHIP).set(PARTNERSHIP.PARTNER1_PK, father).set(PARTNERSHIP.PARTNER2_PK, mother).execute();
     }
 
     /** Family ids for the audit's entity id (at most 200 characters: the rest is counted). */

@@ -198,4 +198,27 @@ class PedigreeImportIT extends AbstractIT {
         assertThat(phenotypes.history("IT9-01")).isEmpty();
         assertThatThrownBy(() -> participants.get("nobody")).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void forty_families_import_in_one_request_and_reimport_unchanged() {
+        StringBuilder ped = new StringBuilder("#FID IID PAT MAT SEX PHENO birth_year\n");
+        for (int f = 1; f <= 40; f++) {
+            String fid = "BIG" + f;
+            ped.append(fid).append(' ').append(fid).append("-1 0 0 1 1 1950\n").append(fid).append(' ').append(fid).append("-2 0 0 2 2 1952\n");
+            for (int c = 3; c <= 7; c++) {
+                ped.append(fid).append(' ').append(fid).append('-').append(c).append(' ').append(fid).append("-1 ").append(fid).append("-2 ")
+                        .append(c % 2 + 1).append(' ').append(c % 3 == 0 ? 2 : 1).append(' ').append(1975 + c).append('\n');
+            }
+        }
+        long t0 = System.nanoTime();
+        var r = post(ped.toString(), "");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getBody().get("participants")).isEqualTo(Map.of("created", 280, "updated", 0, "unchanged", 0));
+        long t1 = System.nanoTime();
+        var again = post(ped.toString(), "");
+        long ms2 = (System.nanoTime() - t1) / 1_000_000;
+        assertThat(again.getBody().get("families")).isEqualTo(Map.of("created", 0, "updated", 0, "unchanged", 40));
+        System.out.println("PED import of 40 families / 280 participants: " + ms + " ms; re-import (unchanged): " + ms2 + " ms");
+    }
 }
