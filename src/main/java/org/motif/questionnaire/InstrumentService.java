@@ -142,6 +142,11 @@ public class InstrumentService {
         return new InstrumentTexts(get(instrumentId), language, library.pack(instrumentId, language).orElse(null));
     }
 
+    /** The texts to show for a given definition version in a language ({@code en} or {@code de}). */
+    public InstrumentTexts texts(InstrumentDefinition definition, String language) {
+        return new InstrumentTexts(definition, language, library.pack(definition.id(), language).orElse(null));
+    }
+
     /** Whether every item has a text in English (own texts or an installed pack). */
     @Transactional(readOnly = true)
     public boolean textsInstalled(String instrumentId) {

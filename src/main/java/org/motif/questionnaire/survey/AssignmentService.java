@@ -23,6 +23,7 @@ import org.motif.base.NotFoundException;
 import org.motif.base.ValidationException;
 import org.motif.db.tables.records.AssignmentRecord;
 import org.motif.questionnaire.InstrumentDefinition;
+import org.motif.questionnaire.InstrumentService;
 import org.motif.questionnaire.ScaleScore;
 import org.motif.security.CurrentUser;
 import org.motif.security.Role;
@@ -43,12 +44,12 @@ public class AssignmentService {
     private static final java.util.regex.Pattern EVENT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}");
 
     private final DSLContext db;
-    private final InstrumentLookup instruments;
+    private final InstrumentService instruments;
     private final SurveyService surveys;
     private final AuditService audit;
     private final String publicUrl;
 
-    public AssignmentService(DSLContext db, InstrumentLookup instruments, SurveyService surveys, AuditService audit,
+    public AssignmentService(DSLContext db, InstrumentService instruments, SurveyService surveys, AuditService audit,
                              @Value("${motif.public-url:}") String publicUrl) {
         this.db = db;
         this.instruments = instruments;
@@ -72,7 +73,7 @@ public class AssignmentService {
             throw new ValidationException("Event label '" + event + "' is not valid: use 1–60 letters, digits, spaces, '.', '_' or '-', e.g. 'baseline' or 'follow-up 1'.");
         }
         if (dueDate != null && dueDate.isBefore(LocalDate.now())) throw new ValidationException("The due date " + dueDate + " is in the past.");
-        List<InstrumentDefinition> defs = instrumentIds.stream().map(instruments::current).toList();
+        List<InstrumentDefinition> defs = instrumentIds.stream().map(instruments::get).toList();
         List<NewLink> links = new ArrayList<>();
         for (String participantId : new LinkedHashSet<>(participantIds)) {
             var p = db.select(PARTICIPANT.ID, PARTICIPANT.WITHDRAWN_AT, PARTICIPANT.PLACEHOLDER).from(PARTICIPANT)
@@ -209,7 +210,7 @@ public class AssignmentService {
 
     private List<InstrumentDefinition> assignedInstruments(long assignmentPk) {
         return db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(assignmentPk)).orderBy(ASSIGNMENT_INSTRUMENT.POSITION)
-                .fetch(r -> instruments.definition(r.getInstrumentId(), r.getInstrumentVersion()));
+                .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion()));
     }
 
     private AssignmentRecord fetch(String assignmentId) {

@@ -24,6 +24,7 @@ import org.motif.base.Problem;
 import org.motif.base.ValidationException;
 import org.motif.db.tables.records.AssignmentRecord;
 import org.motif.questionnaire.InstrumentDefinition;
+import org.motif.questionnaire.InstrumentService;
 import org.motif.questionnaire.ScaleScore;
 import org.motif.questionnaire.Scorer;
 import org.motif.security.audit.AuditService;
@@ -43,12 +44,12 @@ public class SurveyService {
     public static final String SCORING_VERSION = "motif-scorer-1";
 
     private final DSLContext db;
-    private final InstrumentLookup instruments;
+    private final InstrumentService instruments;
     private final ConsentTexts consentTexts;
     private final AuditService audit;
     private final ObjectMapper json;
 
-    public SurveyService(DSLContext db, InstrumentLookup instruments, ConsentTexts consentTexts, AuditService audit, ObjectMapper json) {
+    public SurveyService(DSLContext db, InstrumentService instruments, ConsentTexts consentTexts, AuditService audit, ObjectMapper json) {
         this.db = db;
         this.instruments = instruments;
         this.consentTexts = consentTexts;
@@ -196,7 +197,7 @@ public class SurveyService {
     private Survey load(AssignmentRecord a, String participantId) {
         List<InstrumentDefinition> defs = db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(a.getId()))
                 .orderBy(ASSIGNMENT_INSTRUMENT.POSITION)
-                .fetch(r -> instruments.definition(r.getInstrumentId(), r.getInstrumentVersion()));
+                .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion()));
         Map<String, Object> answers = new LinkedHashMap<>();
         db.select(RESPONSE.ITEM_ID, RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(a.getId()))
                 .forEach(r -> answers.put(r.value1(), fromJson(r.value2())));
