@@ -99,7 +99,9 @@ final class ItemField {
     }
 
     private static HasValue<?, ?> create(Item item, InstrumentTexts texts, String language) {
-        String label = texts.item(item);
+        String number = item.id().substring(texts.definition().id().length() + 1);
+        // published instruments number their items (gad7_3 is question 3): show the number as on paper
+        String label = number.matches("\\d+") ? number + ". " + texts.item(item) : texts.item(item);
         String unit = item.unit() == null || item.unit().isEmpty() ? null : item.unit().getOrDefault(language, item.unit().get("en"));
         return switch (item.type()) {
             case SINGLE_CHOICE -> {
