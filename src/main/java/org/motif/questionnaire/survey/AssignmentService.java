@@ -169,6 +169,14 @@ public class AssignmentService {
         return rows;
     }
 
+    /** Participants who can be invited (not placeholders, not withdrawn), by family and id. */
+    @Transactional(readOnly = true)
+    public List<Invitee> invitable() {
+        return db.select(PARTICIPANT.PARTICIPANT_ID, FAMILY.FAMILY_ID).from(PARTICIPANT).join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK))
+                .where(PARTICIPANT.PLACEHOLDER.isFalse(), PARTICIPANT.WITHDRAWN_AT.isNull())
+                .orderBy(FAMILY.FAMILY_ID, PARTICIPANT.PARTICIPANT_ID).fetch(r -> new Invitee(r.value1(), r.value2()));
+    }
+
     /** Event labels in use, for filters. */
     @Transactional(readOnly = true)
     public List<String> events() {
@@ -236,6 +244,9 @@ public class AssignmentService {
     public record AssignmentRow(String assignmentId, String participantId, String familyId, String event, String instrumentId,
                                 String instrumentVersion, AssignmentStatus status, double fractionAnswered, LocalDate dueDate,
                                 OffsetDateTime completedAt) {
+    }
+
+    public record Invitee(String participantId, String familyId) {
     }
 
     public record AssignmentResponses(String assignmentId, String event, String status, List<InstrumentResponses> instruments) {
