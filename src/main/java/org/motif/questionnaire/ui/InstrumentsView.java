@@ -13,6 +13,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -35,7 +37,7 @@ import org.motif.questionnaire.Licence;
 @PageTitle("Instruments · Motif")
 @Menu(title = "Instruments", order = 20, icon = "vaadin:clipboard-check")
 @PermitAll
-public class InstrumentsView extends VerticalLayout {
+public class InstrumentsView extends VerticalLayout implements BeforeEnterObserver {
     private final InstrumentService instruments;
     private final Grid<InstrumentSummary> grid = new Grid<>(InstrumentSummary.class, false);
     private final RadioButtonGroup<String> language = new RadioButtonGroup<>();
@@ -71,6 +73,14 @@ public class InstrumentsView extends VerticalLayout {
         add(new H2("Instruments"), new Paragraph("Definitions are read from questionnaires/*.yaml at start-up; select one to preview it "
                 + "as a participant sees it, with its scoring key."), grid, detail);
         instruments.list().stream().findFirst().ifPresent(grid::select);
+    }
+
+    /** {@code ?instrument=stai&lang=de} selects an instrument and the preview language. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        params.getSingleParameter("lang").filter(l -> l.equals("en") || l.equals("de")).ifPresent(language::setValue);
+        params.getSingleParameter("instrument").ifPresent(this::select);
     }
 
     /** Selects an instrument by id (used by tests and links). */
