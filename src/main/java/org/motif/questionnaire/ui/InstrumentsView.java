@@ -68,10 +68,12 @@ public class InstrumentsView extends VerticalLayout implements BeforeEnterObserv
         language.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
         language.addValueChangeListener(e -> show());
 
+        var importRedcap = new com.vaadin.flow.component.button.Button("Import a REDCap data dictionary…", e -> new RedcapImportDialog(instruments).open());
+        importRedcap.setId("redcap-import");
         detail.setId("instrument-detail");
         detail.setWidthFull();
         add(new H2("Instruments"), new Paragraph("Definitions are read from questionnaires/*.yaml at start-up; select one to preview it "
-                + "as a participant sees it, with its scoring key."), grid, detail);
+                + "as a participant sees it, with its scoring key."), importRedcap, grid, detail);
         instruments.list().stream().findFirst().ifPresent(grid::select);
     }
 

@@ -79,4 +79,19 @@ class InstrumentsViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Div.class, s -> s.withId("scoring-key")).getElement().getTextRecursively())
                 .contains("Not scored");
     }
+
+    @Test
+    void a_redcap_dictionary_is_converted_with_its_report_and_nothing_stored() throws Exception {
+        open(Role.COORDINATOR);
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(_get(com.vaadin.flow.component.button.Button.class, s -> s.withId("redcap-import")));
+        RedcapImportDialog dialog = _get(RedcapImportDialog.class);
+        dialog.show("redcap_unsupported_dictionary.csv", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/redcap/redcap_unsupported_dictionary.csv")));
+        assertThat(_get(com.vaadin.flow.component.textfield.TextArea.class, s -> s.withId("redcap-yaml")).getValue()).startsWith("# Imported from a REDCap data dictionary (form legacy)");
+        Grid<org.motif.base.Problem> report = _get(Grid.class, s -> s.withId("redcap-report"));
+        assertThat(GridKt._size(report)).isGreaterThanOrEqualTo(10);
+        assertThat(_get(Span.class, s -> s.withId("redcap-status")).getText()).startsWith("Converted 6 fields of form 'legacy'");
+
+        dialog.show("x.csv", "name,form\n".getBytes());
+        assertThat(_get(Span.class, s -> s.withId("redcap-status")).getText()).contains("x.csv line 1 is not a REDCap data dictionary header");
+    }
 }
