@@ -78,6 +78,8 @@ public final class DefinitionLoader {
         final String fileName;
         final List<Problem> problems = new ArrayList<>();
         Licence licence;
+        /** Every item id declared, including items dropped for other faults (no follow-on errors for them). */
+        final Set<String> declaredItems = new HashSet<>();
 
         Validator(String fileName) {
             this.fileName = fileName;
@@ -239,6 +241,7 @@ public final class DefinitionLoader {
                 List<String> unverified = languages(n, "unverified", path + ".unverified");
                 if (iid != null) {
                     earlier.add(iid);
+                    declaredItems.add(iid);
                     if (type != null) {
                         out.add(new Item(iid, type, text, setId, required != null && required, showIfText, min, max, unit, unverified, condition));
                     }
@@ -521,7 +524,7 @@ public final class DefinitionLoader {
                 if (!e.isScalar()) {
                     problem(e.line(), path, "expected an item id, found " + describe(e));
                 } else if (!items.containsKey(e.text())) {
-                    problem(e.line(), path, "'" + e.text() + "' is not an item of this instrument");
+                    if (!declaredItems.contains(e.text())) problem(e.line(), path, "'" + e.text() + "' is not an item of this instrument");
                 } else {
                     out.add(e.text());
                 }

@@ -153,6 +153,24 @@ public class InstrumentService {
         return texts(instrumentId, "en").complete();
     }
 
+    /**
+     * The current definition as a REDCap data dictionary (CSV), with labels in {@code language}.
+     */
+    @Transactional(readOnly = true)
+    public String redcapDictionary(String instrumentId, String language) {
+        return org.motif.questionnaire.redcap.RedcapDictionary.export(texts(instrumentId, language));
+    }
+
+    /**
+     * Converts a REDCap data dictionary into a definition file (nothing is stored: review the YAML and
+     * add it to questionnaires/). Unsupported features come back by row.
+     *
+     * @throws org.motif.base.ValidationException when the file is not a usable dictionary
+     */
+    public org.motif.questionnaire.redcap.RedcapImport importRedcap(String fileName, String csv, String form) {
+        return org.motif.questionnaire.redcap.RedcapDictionary.importDictionary(fileName, csv, form);
+    }
+
     /** The configured text-pack directory, or null. */
     public String textPackDirectory() {
         return textPackDirectory;

@@ -158,26 +158,26 @@ public final class Scorer {
             case SINGLE_CHOICE -> {
                 Integer v = whole(value);
                 ResponseSet set = d.responseSet(item.responseSet()).orElseThrow();
-                yield v != null && set.hasValue(v) ? null : "expected one of the values " + values(set) + ", got " + value;
+                yield v != null && set.hasValue(v) ? null : "expected one of the values " + values(set) + ", got " + show(value);
             }
             case MULTIPLE_CHOICE -> {
                 ResponseSet set = d.responseSet(item.responseSet()).orElseThrow();
-                if (!(value instanceof Collection<?> c)) yield "expected a list of values from " + values(set) + ", got " + value;
-                yield c.stream().allMatch(x -> whole(x) != null && set.hasValue(whole(x))) ? null : "expected values from " + values(set) + ", got " + value;
+                if (!(value instanceof Collection<?> c)) yield "expected a list of values from " + values(set) + ", got " + show(value);
+                yield c.stream().allMatch(x -> whole(x) != null && set.hasValue(whole(x))) ? null : "expected values from " + values(set) + ", got " + show(value);
             }
             case YES_NO -> {
                 Integer v = whole(value);
-                yield v != null && (v == 0 || v == 1) ? null : "expected 1 (yes) or 0 (no), got " + value;
+                yield v != null && (v == 0 || v == 1) ? null : "expected 1 (yes) or 0 (no), got " + show(value);
             }
             case INTEGER, YEAR -> {
                 Integer v = whole(value);
-                if (v == null) yield "expected a whole number, got " + value;
+                if (v == null) yield "expected a whole number, got " + show(value);
                 yield range(item, v);
             }
-            case DECIMAL -> value instanceof Number n ? range(item, n.doubleValue()) : "expected a number, got " + value;
-            case SHORT_TEXT, LONG_TEXT -> value instanceof String ? null : "expected text, got " + value;
+            case DECIMAL -> value instanceof Number n ? range(item, n.doubleValue()) : "expected a number, got " + show(value);
+            case SHORT_TEXT, LONG_TEXT -> value instanceof String ? null : "expected text, got " + show(value);
             case DATE -> {
-                if (!(value instanceof String s)) yield "expected a date yyyy-MM-dd, got " + value;
+                if (!(value instanceof String s)) yield "expected a date yyyy-MM-dd, got " + show(value);
                 try {
                     LocalDate.parse(s);
                     yield null;
@@ -186,6 +186,13 @@ public final class Scorer {
                 }
             }
         };
+    }
+
+    /** An answer as the caller wrote it: strings quoted, so "1" and 1 are told apart. */
+    private static String show(Object value) {
+        if (value instanceof String s) return "'" + s + "' (text)";
+        if (value instanceof Collection<?> c) return c.stream().map(Scorer::show).toList().toString();
+        return String.valueOf(value);
     }
 
     private static String range(Item item, double v) {

@@ -91,6 +91,67 @@ public final class ShowIf {
         return source;
     }
 
+    /**
+     * The condition in REDCap branching-logic syntax: {@code [item] = '1'}, {@code <>}, {@code and}/{@code or},
+     * parentheses; {@code not} is pushed inwards (De Morgan), {@code in [..]} becomes an {@code or} of
+     * equalities, and a test on a multiple-choice item becomes REDCap's checkbox form {@code [item(2)] = '1'}.
+     *
+     * @param multipleChoiceItems ids of the items answered as lists (REDCap checkboxes)
+     */
+    public String toRedcap(Set<String> multipleChoiceItems) {
+        return redcap(root, false, multipleChoiceItems, true);
+    }
+
+    private static String redcap(Node n, boolean negated, Set<String> multi, boolean top) {
+        if (n instanceof Not not) return redcap(not.inner(), !negated, multi, top);
+        if (n instanceof Or or) return join(negated ? " and " : " or ", top, redcap(or.left(), negated, multi, false), redcap(or.right(), negated, multi, false));
+        if (n instanceof And and) return join(negated ? " or " : " and ", top, redcap(and.left(), negated, multi, false), redcap(and.right(), negated, multi, false));
+        if (n instanceof In in) {
+            List<String> parts = new ArrayList<>();
+            for (Object v : in.values()) parts.add(compare(in.operand(), negated ? "!=" : "==", new Lit(v), multi));
+            return parts.size() == 1 ? parts.get(0) : join(negated ? " and " : " or ", top, parts.toArray(String[]::new));
+        }
+        Compare c = (Compare) n;
+        String op = negated ? switch (c.op()) {
+            case "==" -> "!=";
+            case "!=" -> "==";
+            case "<" -> ">=";
+            case "<=" -> ">";
+            case ">" -> "<=";
+            default -> "<";
+        } : c.op();
+        return compare(c.left(), op, c.right(), multi);
+    }
+
+    private static String compare(Operand left, String op, Operand right, Set<String> multi) {
+        if (left instanceof Ref ref && multi.contains(ref.id()) && right instanceof Lit lit && (op.equals("==") || op.equals("!="))) {
+            return "[" + ref.id() + "(" + redcapValue(lit.value()) + ")] = '" + (op.equals("==") ? "1" : "0") + "'";
+        }
+        String rop = switch (op) {
+            case "==" -> "=";
+            case "!=" -> "<>";
+            default -> op;
+        };
+        boolean quote = op.equals("==") || op.equals("!=");
+        return redcapOperand(left, quote) + " " + rop + " " + redcapOperand(right, quote);
+    }
+
+    private static String redcapOperand(Operand o, boolean quote) {
+        if (o instanceof Ref r) return "[" + r.id() + "]";
+        Object v = ((Lit) o).value();
+        if (v instanceof String s) return "'" + s + "'";
+        return quote ? "'" + redcapValue(v) + "'" : redcapValue(v);
+    }
+
+    private static String redcapValue(Object v) {
+        return v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : String.valueOf(v);
+    }
+
+    private static String join(String op, boolean top, String... parts) {
+        String s = String.join(op, parts);
+        return top ? s : "(" + s + ")";
+    }
+
     // ---- AST
 
     private sealed interface Node permits Or, And, Not, Compare, In {

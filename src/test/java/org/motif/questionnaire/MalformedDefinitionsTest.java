@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +67,24 @@ class MalformedDefinitionsTest {
         });
         Problem p = e.problems().stream().filter(x -> x.message().contains(message)).findFirst().orElseThrow();
         assertThat(e.getMessage()).contains(file + " line " + line + (field != null ? ", field " + field : "") + ": " + p.message());
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_item_dropped_for_a_bad_type_causes_no_follow_on_errors_in_scales() throws IOException {
+        String yaml = Files.readString(BAD.resolve("unknown_type.yaml"), StandardCharsets.UTF_8);
+        DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> DefinitionLoader.load("unknown_type.yaml", yaml));
+        assertThat(e.problems()).hasSize(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_start_up_report_names_every_broken_file_without_a_stack_trace() throws IOException {
+        var e = catchThrowableOfType(InstrumentLibraryException.class, () -> InstrumentLibrary.load(List.of(
+                new InstrumentLibrary.SourceFile("bad_method.yaml", Files.readString(BAD.resolve("bad_method.yaml")))), List.of()));
+        var analysis = new InstrumentFailureAnalyzer().analyze(new IllegalStateException("context failed", e));
+        assertThat(analysis.getDescription()).contains("Motif refuses to start")
+                .contains("bad_method.yaml line 23, field scales[0].method: unknown method 'median'; use sum or mean")
+                .doesNotContain("Exception");
+        assertThat(analysis.getAction()).contains("questionnaires/README.md");
     }
 
     @org.junit.jupiter.api.Test

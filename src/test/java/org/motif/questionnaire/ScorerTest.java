@@ -226,6 +226,13 @@ class ScorerTest {
     }
 
     @Test
+    void a_number_sent_as_text_is_rejected_and_shown_as_text() {
+        assertThatThrownBy(() -> Scorer.score(Shipped.load("gad7"), Map.of("gad7_1", "1")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("gad7_1: expected one of the values [0, 1, 2, 3], got '1' (text)");
+    }
+
+    @Test
     void answers_to_items_hidden_by_show_if_do_not_count() {
         var d = Shipped.load("musical_background");
         var visible = Scorer.visibleAnswers(d, Map.of("musical_background_pain", 0, "musical_background_pain_frequency", 3));
