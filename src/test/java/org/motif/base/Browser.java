@@ -33,6 +33,11 @@ public final class Browser {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+            if (width < 500) {
+                // headless windows are at least 500 px wide: emulate the phone's viewport instead
+                options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                        java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+            }
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
             return new ChromeDriver(service, options);
         } catch (java.io.IOException e) {

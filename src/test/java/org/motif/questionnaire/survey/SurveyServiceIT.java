@@ -1,0 +1,157 @@
+package org.motif.questionnaire.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.motif.StudyFixtures.as;
+import static org.motif.db.Tables.ASSIGNMENT;
+import static org.motif.db.Tables.AUDIT_EVENT;
+import static org.motif.db.Tables.RESPONSE;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.motif.AbstractIT;
+import org.motif.StudyFixtures;
+import org.motif.base.MotifException;
+import org.motif.base.ValidationException;
+import org.motif.questionnaire.survey.AssignmentService.NewLink;
+import org.motif.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The survey's services: links, consent, autosave, showIf clearing, scoring at submit, revocation, withdrawal. */
+class SurveyServiceIT extends AbstractIT {
+    @Autowired
+    AssignmentService assignments;
+    @Autowired
+    SurveyService surveys;
+    @Autowired
+    DSLContext db;
+
+    private NewLink invite(String participantId, List<String> instruments, LocalDate due) {
+        StudyFixtures.participant(db, "SV01", participantId, "female");
+        return as("svc-coordinator", () -> assignments.assign(List.of(participantId), instruments, "baseline", due, "https://study.example"), Role.COORDINATOR).get(0);
+    }
+
+    private static String token(NewLink link) {
+        return link.url().substring(link.url().lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void a_link_is_absolute_unguessable_and_stored_only_as_a_hash() {
+        NewLink link = invite("SV01-01", List.of("gad7"), null);
+        assertThat(link.url()).matches("https://study\\.example/survey/[A-Za-z0-9_-]{32}");
+        String token = token(link);
+        var row = db.selectFrom(ASSIGNMENT).where(ASSIGNMENT.ASSIGNMENT_ID.eq(link.assignmentId())).fetchSingle();
+        assertThat(row.getTokenHash()).isEqualTo(SurveyTokens.hash(token)).doesNotContain(token);
+        assertThat(surveys.open(token)).isPresent();
+        assertThat(surveys.open(token.substring(0, 31) + (token.charAt(31) == 'A' ? 'B' : 'A'))).isEmpty();
+    }
+
+    @Test
+    void no_consent_no_answers() {
+        String token = token(invite("SV01-02", List.of("gad7"), null));
+        assertThatThrownBy(() -> surveys.saveAnswer(token, "gad7_1", 2)).isInstanceOf(MotifException.class).hasMessageContaining("consent");
+        assertThatThrownBy(() -> surveys.consent(token, "", false, "en")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("consent-name", "consent-accept"));
+        assertThat(surveys.open(token).orElseThrow().consented()).isFalse();
+    }
+
+    @Test
+    void answers_are_saved_when_given_and_scored_at_submit_with_the_gad7_key() {
+        String token = token(invite("SV01-03", List.of("gad7"), null));
+        surveys.consent(token, "Erika Mustermann", true, "de");
+        int[] values = {1, 2, 0, 3, 1, 2, 1}; // total 10: "moderate" (10–14) in Spitzer et al. 2006
+        for (int i = 0; i < 7; i++) surveys.saveAnswer(token, "gad7_" + (i + 1), values[i]);
+        surveys.saveAnswer(token, "gad7_3", 3); // a later answer replaces the earlier one: total 13
+        assertThat(surveys.open(token).orElseThrow().answers()).containsEntry("gad7_3", 3).hasSize(7);
+
+        Survey done = surveys.submit(token);
+        assertThat(done.status()).isEqualTo(AssignmentStatus.COMPLETED);
+        var responses = as("svc-coordinator", () -> assignments.responses("SV01-03"), Role.COORDINATOR);
+        var gad7 = responses.get(0).instruments().get(0);
+        assertThat(gad7.id()).isEqualTo("gad7");
+        assertThat(gad7.answers()).containsEntry("gad7_1", 1).containsEntry("gad7_3", 3);
+        var total = gad7.scores().stream().filter(s -> s.id().equals("total")).findFirst().orElseThrow();
+        assertThat(total.score()).isEqualTo(13.0);
+        assertThat(total.band()).isEqualTo("moderate");
+        assertThat(total.answered()).isEqualTo(7);
+        assertThatThrownBy(() -> surveys.saveAnswer(token, "gad7_1", 0)).hasMessageContaining("submitted");
+    }
+
+    @Test
+    void an_answer_out_of_range_is_refused_with_the_item_named_and_nothing_stored() {
+        String token = token(invite("SV01-04", List.of("musical_background"), null));
+        surveys.consent(token, "Max Muster", true, "en");
+        assertThatThrownBy(() -> surveys.saveAnswer(token, "musical_background_age_started", 200))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems().toString()).contains("musical_background_age_started"));
+        assertThat(surveys.open(token).orElseThrow().answers()).doesNotContainKey("musical_background_age_started");
+    }
+
+    @Test
+    void required_items_must_be_answered_before_submit_and_hidden_answers_are_cleared() {
+        String token = token(invite("SV01-05", List.of("musical_background"), null));
+        surveys.consent(token, "Max Muster", true, "en");
+        assertThatThrownBy(() -> surveys.submit(token)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.problems()).extracting(p -> p.field()).contains("musical_background_primary_instrument", "musical_background_pain"));
+        surveys.saveAnswer(token, "musical_background_pain", 1);
+        surveys.saveAnswer(token, "musical_background_pain_frequency", 1);
+        surveys.saveAnswer(token, "musical_background_pain", 0); // the frequency question is hidden again
+        var s = surveys.open(token).orElseThrow();
+        assertThat(s.flow().missingRequired(s.answers())).doesNotContain("musical_background_pain_frequency");
+    }
+
+    @Test
+    void a_revoked_link_and_an_unknown_link_look_the_same_and_reissue_makes_a_new_one() {
+        NewLink link = invite("SV01-06", List.of("gad7"), null);
+        as("svc-coordinator", () -> {
+            assignments.revoke(link.assignmentId());
+            return null;
+        }, Role.COORDINATOR);
+        assertThat(surveys.open(token(link))).isEmpty();
+        NewLink again = as("svc-coordinator", () -> assignments.reissue(link.assignmentId(), "https://study.example"), Role.COORDINATOR);
+        assertThat(token(again)).isNotEqualTo(token(link));
+        assertThat(surveys.open(token(again))).isPresent();
+        assertThat(surveys.open(token(link))).isEmpty();
+    }
+
+    @Test
+    void a_past_due_date_expires_the_link() {
+        NewLink link = invite("SV01-07", List.of("gad7"), LocalDate.now());
+        db.update(ASSIGNMENT).set(ASSIGNMENT.DUE_DATE, LocalDate.now().minusDays(1)).where(ASSIGNMENT.ASSIGNMENT_ID.eq(link.assignmentId())).execute();
+        assertThat(surveys.open(token(link)).orElseThrow().status()).isEqualTo(AssignmentStatus.EXPIRED);
+        assertThatThrownBy(() -> surveys.consent(token(link), "Max Muster", true, "en")).hasMessageContaining("closed");
+    }
+
+    @Test
+    void withdrawal_revokes_links_and_blocks_new_invitations() {
+        NewLink link = invite("SV01-08", List.of("gad7"), null);
+        as("svc-coordinator", () -> {
+            assignments.withdraw("SV01-08", "no_contact");
+            return null;
+        }, Role.COORDINATOR);
+        assertThat(surveys.open(token(link))).isEmpty();
+        assertThatThrownBy(() -> invite("SV01-08", List.of("gad7"), null)).hasMessageContaining("withdrawn");
+    }
+
+    @Test
+    void the_audit_log_records_participant_actions_without_answers() {
+        String token = token(invite("SV01-09", List.of("gad7"), null));
+        surveys.consent(token, "Erika Mustermann", true, "en");
+        surveys.saveAnswer(token, "gad7_1", 3);
+        var events = db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTOR.eq("participant:SV01-09")).fetch();
+        assertThat(events).extracting(e -> e.getAction()).contains("survey.consent", "survey.answer");
+        assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getDetails())).doesNotContain("\"value").doesNotContain("Erika"));
+        assertThat(db.fetchCount(RESPONSE)).isPositive();
+    }
+
+    @Test
+    void only_coordinators_assign() {
+        StudyFixtures.participant(db, "SV01", "SV01-10", "male");
+        assertThatThrownBy(() -> as("svc-geneticist", () -> assignments.assign(List.of("SV01-10"), List.of("gad7"), "baseline", null, null), Role.GENETICIST))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as("svc-coordinator", () -> assignments.assign(List.of("SV01-10"), List.of("nope"), "baseline", null, null), Role.COORDINATOR))
+                .hasMessageContaining("No instrument 'nope'");
+    }
+}
