@@ -171,7 +171,7 @@ public final class VcfReader implements Closeable {
         VariantContext vc;
         try {
             vc = codec.decode(line);
-        } catch (TribbleException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
         }
         List<String> alts = new ArrayList<>(vc.getAlternateAlleles().size());
@@ -297,7 +297,7 @@ public final class VcfReader implements Closeable {
             return (VCFHeader) h;
         } catch (VcfFormatException e) {
             throw e;
-        } catch (TribbleException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (msg.contains("CHROM header line") || lines.sawChrom == false && lines.eof) {
                 throw fail(lineNumber, "#CHROM", "the header has no #CHROM line; the last header line must be "
@@ -311,7 +311,7 @@ public final class VcfReader implements Closeable {
         String[] cols = line.split("\t", -1);
         if (cols.length < 8) {
             throw fail(lineNumber, "#CHROM", "the #CHROM line has " + cols.length + " tab-separated columns; it needs "
-                    + "#CHROM POS ID REF ALT QUAL FILTER INFO, then FORMAT and the sample names.");
+                    + "#CHROM POS ID REF ALT QUAL FILTER INFO, then FORMAT and the sample names, separated by tabs.");
         }
         for (int i = 0; i < FIXED.length; i++) {
             if (!cols[i].equals(FIXED[i])) {
@@ -331,6 +331,18 @@ public final class VcfReader implements Closeable {
             if (!seen.add(cols[i])) {
                 throw fail(lineNumber, "#CHROM", "sample name '" + cols[i] + "' appears more than once; rename the "
                         + "duplicate (bcftools reheader -s) so each column has its own name.");
+            }
+        }
+    }
+
+    private void checkMetaLine(String l) {
+        for (String key : new String[] {"INFO", "FORMAT", "FILTER", "contig", "ALT"}) {
+            if (!l.startsWith("##" + key + "=")) continue;
+            boolean compound = key.equals("INFO") || key.equals("FORMAT");
+            if (!l.startsWith("##" + key + "=<") || !l.endsWith(">") || !l.contains("ID=")
+                    || compound && (!l.contains("Number=") || !l.contains("Type="))) {
+                throw fail(lineNumber, key, "malformed header line '" + abbreviate(l) + "'; write it as ##" + key + "=<ID=..."
+                        + (compound ? ",Number=...,Type=...,Description=\"...\">" : ">") + ".");
             }
         }
     }
@@ -412,7 +424,9 @@ public final class VcfReader implements Closeable {
             if (l != null && l.startsWith("#CHROM")) {
                 sawChrom = true;
                 checkChromLine(l);
-            } else if (l != null && !l.startsWith("##") && !sawChrom) {
+            } else if (l != null && l.startsWith("##")) {
+                checkMetaLine(l);
+            } else if (l != null && !sawChrom) {
                 throw fail(lineNumber, "#CHROM", "a data line came before the #CHROM header line; the last header line must be "
                         + "#CHROM POS ID REF ALT QUAL FILTER INFO (FORMAT and sample names).");
             }
