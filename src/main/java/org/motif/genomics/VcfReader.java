@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -150,13 +151,13 @@ public final class VcfReader implements Closeable {
                     + ") but found " + (tabs.length + 1) + "; check that columns are separated by tabs, not spaces.");
         }
         String pos = line.substring(tabs[0] + 1, tabs[1]);
-        if (pos.isEmpty() || pos.length() > 10 || !pos.chars().allMatch(Character::isDigit) || Long.parseLong(pos) < 1
+        if (pos.isEmpty() || pos.length() > 10 || !allDigits(pos) || Long.parseLong(pos) < 1
                 || Long.parseLong(pos) > Integer.MAX_VALUE) {
             throw fail(lineNumber, "POS", "'" + pos + "' is not a position; POS must be a whole number from 1 (1-based).");
         }
         if (tabs[0] == 0) throw fail(lineNumber, "CHROM", "the contig name is empty.");
         String ref = line.substring(tabs[2] + 1, tabs[3]);
-        if (ref.isEmpty() || !ref.chars().allMatch(c -> "ACGTNacgtn".indexOf(c) >= 0)) {
+        if (ref.isEmpty() || !acgtn(ref)) {
             throw fail(lineNumber, "REF", "'" + abbreviate(ref) + "' is not a reference allele; REF may contain only A, C, G, T and N.");
         }
         String qual = line.substring(tabs[4] + 1, tabs[5]);
@@ -361,13 +362,34 @@ public final class VcfReader implements Closeable {
         }
     }
 
+    /** Positions of the tabs of a line, in one pass (grows the array only for unusual lines). */
     private static int[] tabPositions(String line) {
+        int[] out = new int[64];
         int n = 0;
-        for (int i = 0; i < line.length(); i++) if (line.charAt(i) == '\t') n++;
-        int[] out = new int[n];
-        int j = 0;
-        for (int i = 0; i < line.length(); i++) if (line.charAt(i) == '\t') out[j++] = i;
-        return out;
+        int i = -1;
+        while ((i = line.indexOf('\t', i + 1)) >= 0) {
+            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            out[n++] = i;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
+    private static boolean acgtn(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case 'A', 'C', 'G', 'T', 'N', 'a', 'c', 'g', 't', 'n' -> {
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String cleanHtsjdkMessage(String m) {

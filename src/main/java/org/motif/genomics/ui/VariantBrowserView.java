@@ -25,7 +25,7 @@ import org.motif.security.Role;
 /** Variant browser: a lazy grid over the variants of finished imports, with filters and segregation per family. */
 @Route("genomics/variants")
 @PageTitle("Variants | Motif")
-@Menu(title = "Variants", order = 41, icon = "vaadin:dna")
+@Menu(title = "Variants", order = 41, icon = "vaadin:table")
 @RolesAllowed(Role.GENETICIST_NAME)
 public class VariantBrowserView extends VerticalLayout {
     private final VariantQueryService variants;
