@@ -223,69 +223,69 @@ public class VcfImportRunner {
 
     private static final String COLUMNS = "import_pk, contig, position, ref, alt, variant_id, qual, filter, gene, consequence, af, gt, gq, dp";
 
-    /** PostgreSQL: one streaming COPY ... FROM STDIN (text format) for the whole file. */
+    /**
+     * PostgreSQL: one streaming {@code COPY ... FROM STDIN (FORMAT binary)} for the whole file (binary so
+     * the server neither parses text numbers nor hex-decodes the genotype arrays).
+     */
     private static final class CopyWriter implements RowWriter {
-        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        private final OutputStream out;
-        private final StringBuilder sb = new StringBuilder(512);
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        private final java.io.DataOutputStream out;
 
-        CopyWriter(Connection con) throws SQLException {
+        CopyWriter(Connection con) throws SQLException, IOException {
             PGConnection pg = con.unwrap(PGConnection.class);
-            this.out = new BufferedOutputStream(new PGCopyOutputStream(pg, "COPY variant (" + COLUMNS + ") FROM STDIN", 1 << 16), 1 << 16);
+            this.out = new java.io.DataOutputStream(new BufferedOutputStream(
+                    new PGCopyOutputStream(pg, "COPY variant (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
+            out.write(SIGNATURE);
+            out.writeInt(0);
+            out.writeInt(0);
         }
 
         @Override
         public void write(long importPk, VcfRecord r, int k, byte[] gt, byte[] gq, byte[] dp) throws IOException {
-            sb.setLength(0);
-            sb.append(importPk).append('\t');
-            text(r.contig()).append('\t').append(r.position()).append('\t');
-            text(r.ref()).append('\t');
-            text(r.alts().get(k - 1)).append('\t');
-            text(r.id()).append('\t');
-            (r.qual() == null ? sb.append("\\N") : sb.append(r.qual())).append('\t');
-            text(r.filter()).append('\t');
-            text(r.genes().get(k - 1)).append('\t');
-            text(r.consequences().get(k - 1)).append('\t');
-            Double af = r.afs().get(k - 1);
-            (af == null ? sb.append("\\N") : sb.append(af)).append('\t');
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
-            bytea(gt);
-            out.write('\t');
-            bytea(gq);
-            out.write('\t');
-            bytea(dp);
-            out.write('\n');
+            out.writeShort(14);
+            out.writeInt(8);
+            out.writeLong(importPk);
+            text(r.contig());
+            out.writeInt(4);
+            out.writeInt(r.position());
+            text(r.ref());
+            text(r.alts().get(k - 1));
+            text(r.id());
+            number(r.qual());
+            text(r.filter());
+            text(r.genes().get(k - 1));
+            text(r.consequences().get(k - 1));
+            number(r.afs().get(k - 1));
+            bytes(gt);
+            bytes(gq);
+            bytes(dp);
         }
 
-        private StringBuilder text(String s) {
-            if (s == null) return sb.append("\\N");
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(c);
-                }
+        private void text(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+                return;
             }
-            return sb;
+            bytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
-        private void bytea(byte[] b) throws IOException {
-            byte[] buf = new byte[3 + 2 * b.length];
-            buf[0] = '\\';
-            buf[1] = '\\';
-            buf[2] = 'x';
-            for (int i = 0; i < b.length; i++) {
-                buf[3 + 2 * i] = HEX[(b[i] >> 4) & 0xF];
-                buf[4 + 2 * i] = HEX[b[i] & 0xF];
+        private void number(Double d) throws IOException {
+            if (d == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(8);
+                out.writeDouble(d);
             }
-            out.write(buf);
+        }
+
+        private void bytes(byte[] b) throws IOException {
+            out.writeInt(b.length);
+            out.write(b);
         }
 
         @Override
         public void close() throws IOException {
+            out.writeShort(-1);
             out.close();
         }
     }
