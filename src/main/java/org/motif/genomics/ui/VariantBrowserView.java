@@ -44,14 +44,14 @@ public class VariantBrowserView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(importId, genes, region, maxAf, family, search);
         filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         filters.setWrap(true);
-        grid.addColumn(VariantView::variant).setHeader("Variant").setAutoWidth(true);
-        grid.addColumn(VariantView::id).setHeader("ID");
-        grid.addColumn(VariantView::gene).setHeader("Gene");
-        grid.addColumn(VariantView::consequence).setHeader("Consequence");
-        grid.addColumn(VariantView::af).setHeader("AF");
-        grid.addColumn(VariantView::filter).setHeader("FILTER");
-        grid.addColumn(VariantBrowserView::segregation).setHeader("Segregation (affected carriers/genotyped, unaffected carriers/genotyped, modes)")
-                .setFlexGrow(3);
+        grid.addColumn(VariantView::variant).setHeader("Variant").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::id).setHeader("ID").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::gene).setHeader("Gene").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::consequence).setHeader("Consequence").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::af).setHeader("AF").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::filter).setHeader("FILTER").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantBrowserView::segregation).setHeader("Segregation per family: affected carriers/genotyped, unaffected carriers/genotyped, modes")
+                .setFlexGrow(1).setTooltipGenerator(VariantBrowserView::segregation);
         grid.setId("variants");
         add(filters, grid);
         setSizeFull();
