@@ -30,6 +30,10 @@ final class FamilyStructure {
     /** Peeling order: message from marriage opMarriage[k] to person opTarget[k]. */
     final int[] opMarriage;
     final int[] opTarget;
+    /** First op of the ops that feed op k (they are contiguous in post-order: opStart[k] .. k-1). */
+    final int[] opStart;
+    /** People summed out into op k's message (all members of its marriage but the target, and everyone below). */
+    final int[][] opSubtree;
     final int root;
     /** Column of each person in the run's genotype arrays, or -1 if never genotyped. Set by the analysis. */
     int[] sampleColumn;
@@ -63,6 +67,8 @@ final class FamilyStructure {
         }
         root = 0;
         List<int[]> ops = new ArrayList<>();
+        List<Integer> visited = new ArrayList<>();
+        List<int[]> subtrees = new ArrayList<>();
         if (family.analysable() && n > 0) {
             int[] parentMarriage = new int[n];
             Arrays.fill(parentMarriage, -1);
@@ -77,14 +83,17 @@ final class FamilyStructure {
                     parentMarriage[c] = k;
                 }
             }
-            visitPerson(root, -1, parentMarriage, asParent, ops);
+            visitPerson(root, -1, parentMarriage, asParent, ops, visited, subtrees);
         }
         opMarriage = ops.stream().mapToInt(o -> o[0]).toArray();
         opTarget = ops.stream().mapToInt(o -> o[1]).toArray();
+        opStart = ops.stream().mapToInt(o -> o[2]).toArray();
+        opSubtree = subtrees.toArray(new int[0][]);
     }
 
     private void visitPerson(int person, int fromMarriage, int[] parentMarriage, List<List<Integer>> asParent,
-                             List<int[]> ops) {
+                             List<int[]> ops, List<Integer> visited, List<int[]> subtrees) {
+        visited.add(person);
         List<Integer> incident = new ArrayList<>(asParent.get(person));
         if (parentMarriage[person] >= 0) {
             incident.add(parentMarriage[person]);
@@ -93,18 +102,21 @@ final class FamilyStructure {
             if (k == fromMarriage) {
                 continue;
             }
+            int firstOp = ops.size();
+            int firstPerson = visited.size();
             if (marriageFather[k] != person) {
-                visitPerson(marriageFather[k], k, parentMarriage, asParent, ops);
+                visitPerson(marriageFather[k], k, parentMarriage, asParent, ops, visited, subtrees);
             }
             if (marriageMother[k] != person) {
-                visitPerson(marriageMother[k], k, parentMarriage, asParent, ops);
+                visitPerson(marriageMother[k], k, parentMarriage, asParent, ops, visited, subtrees);
             }
             for (int c : marriageChildren[k]) {
                 if (c != person) {
-                    visitPerson(c, k, parentMarriage, asParent, ops);
+                    visitPerson(c, k, parentMarriage, asParent, ops, visited, subtrees);
                 }
             }
-            ops.add(new int[] {k, person});
+            ops.add(new int[] {k, person, firstOp});
+            subtrees.add(visited.subList(firstPerson, visited.size()).stream().mapToInt(Integer::intValue).toArray());
         }
     }
 

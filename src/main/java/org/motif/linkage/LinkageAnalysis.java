@@ -39,6 +39,7 @@ public final class LinkageAnalysis {
     private final int[] founderColumns;
     private final int[] memberColumns;
     private final List<Map<String, FamilyLod>> caches = new ArrayList<>();
+    private final List<MessageCache> messageCaches = new ArrayList<>();
     private final ThreadLocal<Workspace> workspaces;
 
     private LinkageAnalysis(LinkagePedigree pedigree, List<String> sampleIds, DiseaseModel model, double[] thetas,
@@ -78,6 +79,7 @@ public final class LinkageAnalysis {
                 }
             }
             caches.add(new ConcurrentHashMap<>());
+            messageCaches.add(fs.family.analysable() ? new MessageCache(fs) : null);
         }
         families = List.copyOf(fams);
         founderColumns = founders.stream().mapToInt(Integer::intValue).toArray();
@@ -309,7 +311,7 @@ public final class LinkageAnalysis {
             return hit;
         }
         double[] ln = ws.ln;
-        ws.peeler.logLikelihoods(fs, dos, pAlt, ln);
+        ws.peeler.logLikelihoods(fs, dos, pAlt, ln, messageCaches.get(f));
         double base = ln[nt];
         double[] lods = new double[nt];
         FamilyLod result;

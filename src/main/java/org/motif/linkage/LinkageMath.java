@@ -45,13 +45,45 @@ final class LinkageMath {
      * @return {hlod, alpha}
      */
     static double[] hlod(double[] lods) {
+        boolean anyPositive = false;
+        for (double lod : lods) {
+            anyPositive |= lod > 0;
+        }
+        if (!anyPositive) {
+            // every term log10(α·10^lod + 1 − α) is ≤ 0, so α = 0 (HLOD 0) is the maximum
+            return new double[] {0, 0};
+        }
+        double[] x = new double[lods.length];
+        boolean huge = false;
+        for (int i = 0; i < lods.length; i++) {
+            x[i] = Math.pow(10, lods[i]);
+            huge |= lods[i] > 100;
+        }
         double best = 0;
         double bestAlpha = 0;
         for (int k = 1; k <= ALPHA_STEPS; k++) {
             double alpha = k / (double) ALPHA_STEPS;
-            double h = 0;
-            for (double lod : lods) {
-                h += admixtureTerm(alpha, lod);
+            double h;
+            if (huge) {
+                h = 0;
+                for (double lod : lods) {
+                    h += admixtureTerm(alpha, lod);
+                }
+            } else {
+                // product of the terms with rescaling; one log per α instead of one per family
+                double prod = 1;
+                double logs = 0;
+                for (double xi : x) {
+                    prod *= alpha * xi + 1 - alpha;
+                    if (prod > 1e200 || prod < 1e-200) {
+                        if (prod == 0) {
+                            break;
+                        }
+                        logs += Math.log10(prod);
+                        prod = 1;
+                    }
+                }
+                h = prod == 0 ? Double.NEGATIVE_INFINITY : logs + Math.log10(prod);
             }
             if (h > best) {
                 best = h;

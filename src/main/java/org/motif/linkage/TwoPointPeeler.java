@@ -24,7 +24,13 @@ final class TwoPointPeeler {
     private static final int S = 16;
 
     private final int nt;
+    /** Dense gamete probabilities: gam[(state * 4 + haplotype) * nt + t]. */
     private final double[] gam;
+    /** Sparse gametes: for each state the distinct haplotypes it can transmit, and their probabilities per θ. */
+    private final int[] gamCount = new int[S];
+    private final int[][] gamHap = new int[S][4];
+    private final double[] gamProb;
+    private int[] markerSet = new int[0];
     private final double[] penAffected = new double[3];
     private final double[] penUnaffected = new double[3];
     private final double q;
@@ -63,6 +69,20 @@ final class TwoPointPeeler {
                 gam[(s * 4 + r2) * nt + t] += th / 2;
             }
         }
+        gamProb = new double[S * 4 * nt];
+        for (int st = 0; st < S; st++) {
+            for (int h = 0; h < 4; h++) {
+                boolean any = false;
+                for (int t = 0; t < nt; t++) {
+                    any |= gam[(st * 4 + h) * nt + t] > 0;
+                }
+                if (any) {
+                    int j = gamCount[st]++;
+                    gamHap[st][j] = h;
+                    System.arraycopy(gam, (st * 4 + h) * nt, gamProb, (st * 4 + j) * nt, nt);
+                }
+            }
+        }
         msg = new double[S * nt];
         msgScale = new double[nt];
     }
@@ -73,6 +93,7 @@ final class TwoPointPeeler {
             scale = new double[n][nt];
             allowed = new int[n][S];
             allowedCount = new int[n];
+            markerSet = new int[n];
         }
         if (pair.length < S * S * nt) {
             pair = new double[S * S * nt];
@@ -89,10 +110,23 @@ final class TwoPointPeeler {
      * @param out     receives ln L per θ; {@code Double.NEGATIVE_INFINITY} where the likelihood is 0
      */
     void logLikelihoods(FamilyStructure fs, byte[] dosage, double pAlt, double[] out) {
+        logLikelihoods(fs, dosage, pAlt, out, null);
+    }
+
+    /**
+     * As {@link #logLikelihoods(FamilyStructure, byte[], double, double[])}, reusing and filling a message cache.
+     *
+     * @param cache the family's message cache, or null
+     */
+    void logLikelihoods(FamilyStructure fs, byte[] dosage, double pAlt, double[] out, MessageCache cache) {
         int n = fs.n;
         ensure(n);
         double[] hapD = {1 - q, q};
         double[] hapM = {1 - pAlt, pAlt};
+        if (!eliminateMarkerGenotypes(fs, dosage)) {
+            Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double[] b = belief[i];
             int cnt = 0;
@@ -103,12 +137,14 @@ final class TwoPointPeeler {
                 int hm = s & 3;
                 int m = (hp & 1) + (hm & 1);
                 double f = 0;
-                if (dos < 0 || m == dos) {
+                boolean founder = fs.founder[i];
+                if ((markerSet[i] & (1 << m)) != 0 && !(founder && hp > hm)) {
                     int d = (hp >> 1) + (hm >> 1);
                     f = aff == LinkageIndividual.Affection.AFFECTED ? penAffected[d]
                             : aff == LinkageIndividual.Affection.UNAFFECTED ? penUnaffected[d] : 1.0;
-                    if (fs.founder[i]) {
-                        f *= hapD[hp >> 1] * hapD[hm >> 1];
+                    if (founder) {
+                        // founders are unordered: {h1, h2} with h1 <= h2 has probability 2 f(h1) f(h2) if h1 != h2
+                        f *= hapD[hp >> 1] * hapD[hm >> 1] * (hp != hm ? 2 : 1);
                         if (dos < 0) {
                             f *= hapM[hp & 1] * hapM[hm & 1];
                         }
@@ -124,12 +160,72 @@ final class TwoPointPeeler {
             allowedCount[i] = cnt;
             Arrays.fill(scale[i], 0.0);
             if (cnt == 0) {
-                Arrays.fill(out, Double.NEGATIVE_INFINITY);
+                Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
                 return;
             }
         }
-        for (int k = 0; k < fs.opMarriage.length; k++) {
-            peel(fs, fs.opMarriage[k], fs.opTarget[k]);
+        int nOps = fs.opMarriage.length;
+        if (cache == null) {
+            for (int k = 0; k < nOps; k++) {
+                peel(fs, fs.opMarriage[k], fs.opTarget[k]);
+                multiplyInto(fs.opTarget[k], allowed[fs.opTarget[k]], allowedCount[fs.opTarget[k]]);
+            }
+        } else {
+            if (keys.length < nOps) {
+                keys = new MessageCache.Key[nOps];
+                cached = new double[nOps][];
+                skip = new boolean[nOps];
+            }
+            Arrays.fill(skip, 0, nOps, false);
+            long pBits = Double.doubleToLongBits(pAlt);
+            // top-down lookups: a hit makes the steps below it unnecessary
+            int k = nOps - 1;
+            while (k >= 0) {
+                keys[k] = null;
+                cached[k] = null;
+                if (cache.enabled(k)) {
+                    keys[k] = key(fs, k, dosage, pBits);
+                    cached[k] = cache.get(k, keys[k]);
+                    if (cached[k] != null) {
+                        for (int j = fs.opStart[k]; j < k; j++) {
+                            keys[j] = null;
+                            cached[j] = null;
+                            skip[j] = true;
+                        }
+                        k = fs.opStart[k] - 1;
+                        continue;
+                    }
+                }
+                k--;
+            }
+            k = 0;
+            while (k < nOps) {
+                int target = fs.opTarget[k];
+                int cnt = allowedCount[target];
+                int[] states = allowed[target];
+                if (cached[k] != null) {
+                    double[] v = cached[k];
+                    for (int a = 0; a < cnt; a++) {
+                        System.arraycopy(v, a * nt, msg, states[a] * nt, nt);
+                    }
+                    System.arraycopy(v, cnt * nt, msgScale, 0, nt);
+                } else if (!skip[k]) {
+                    peel(fs, fs.opMarriage[k], target);
+                    if (keys[k] != null) {
+                        double[] v = new double[(cnt + 1) * nt];
+                        for (int a = 0; a < cnt; a++) {
+                            System.arraycopy(msg, states[a] * nt, v, a * nt, nt);
+                        }
+                        System.arraycopy(msgScale, 0, v, cnt * nt, nt);
+                        cache.put(k, keys[k], v);
+                    }
+                } else {
+                    k++;
+                    continue;
+                }
+                multiplyInto(target, states, cnt);
+                k++;
+            }
         }
         int r = fs.root;
         for (int t = 0; t < nt; t++) {
@@ -139,6 +235,103 @@ final class TwoPointPeeler {
             }
             out[t] = sum > 0 ? Math.log(sum) + scale[r][t] : Double.NEGATIVE_INFINITY;
         }
+    }
+
+    private MessageCache.Key[] keys = new MessageCache.Key[0];
+    private double[][] cached = new double[0][];
+    private boolean[] skip = new boolean[0];
+
+    private MessageCache.Key key(FamilyStructure fs, int k, byte[] dosage, long pBits) {
+        int[] people = fs.opSubtree[k];
+        long a = markerSet[fs.opTarget[k]];
+        long b = 0;
+        boolean untypedFounder = false;
+        for (int j = 0; j < people.length; j++) {
+            int i = people[j];
+            int pos = j + 1;
+            if (pos < 21) {
+                a |= (long) markerSet[i] << (3 * pos);
+            } else {
+                b |= (long) markerSet[i] << (3 * (pos - 21));
+            }
+            untypedFounder |= fs.founder[i] && dosage[i] < 0;
+        }
+        return new MessageCache.Key(a, b, untypedFounder ? pBits : 0);
+    }
+
+    /** Alleles (bitmask of 0 = REF, 1 = ALT) a person with ALT dosage d can transmit. */
+    private static final int[] TRANSMIT = {0b01, 0b11, 0b10};
+
+    /**
+     * Lange–Goradia genotype elimination at the marker (unordered genotypes 0/1/2 per person, iterated over the
+     * nuclear families to a fixed point). Fills markerSet (bit d set = dosage d possible).
+     *
+     * @return false if some person has no possible genotype left (Mendelian inconsistency)
+     */
+    private boolean eliminateMarkerGenotypes(FamilyStructure fs, byte[] dosage) {
+        int n = fs.n;
+        for (int i = 0; i < n; i++) {
+            markerSet[i] = dosage[i] >= 0 ? 1 << dosage[i] : 0b111;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int k = 0; k < fs.marriageFather.length; k++) {
+                int f = fs.marriageFather[k];
+                int mo = fs.marriageMother[k];
+                int[] kids = fs.marriageChildren[k];
+                int okF = 0;
+                int okM = 0;
+                int[] okKid = new int[kids.length];
+                for (int gf = 0; gf < 3; gf++) {
+                    if ((markerSet[f] & (1 << gf)) == 0) {
+                        continue;
+                    }
+                    for (int gm = 0; gm < 3; gm++) {
+                        if ((markerSet[mo] & (1 << gm)) == 0) {
+                            continue;
+                        }
+                        int possible = 0;
+                        for (int a = 0; a < 2; a++) {
+                            for (int b = 0; b < 2; b++) {
+                                if ((TRANSMIT[gf] & (1 << a)) != 0 && (TRANSMIT[gm] & (1 << b)) != 0) {
+                                    possible |= 1 << (a + b);
+                                }
+                            }
+                        }
+                        boolean all = true;
+                        for (int c : kids) {
+                            if ((markerSet[c] & possible) == 0) {
+                                all = false;
+                                break;
+                            }
+                        }
+                        if (all) {
+                            okF |= 1 << gf;
+                            okM |= 1 << gm;
+                            for (int j = 0; j < kids.length; j++) {
+                                okKid[j] |= markerSet[kids[j]] & possible;
+                            }
+                        }
+                    }
+                }
+                if (okF != markerSet[f] || okM != markerSet[mo]) {
+                    changed = true;
+                    markerSet[f] = okF;
+                    markerSet[mo] = okM;
+                }
+                for (int j = 0; j < kids.length; j++) {
+                    if (okKid[j] != markerSet[kids[j]]) {
+                        changed = true;
+                        markerSet[kids[j]] = okKid[j];
+                    }
+                }
+                if (okF == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Sums out all members of marriage k except target and multiplies the message into the target's belief. */
@@ -163,30 +356,55 @@ final class TwoPointPeeler {
             double[] bc = belief[c];
             int[] ac = allowed[c];
             Arrays.fill(v, 0, nM * 4 * T, 0.0);
+            int hpMask = 0;
             for (int a = 0; a < allowedCount[c]; a++) {
-                int s = ac[a];
-                int hp = s >> 2;
-                int hm = s & 3;
-                int bo = s * T;
-                for (int iM = 0; iM < nM; iM++) {
-                    int go = (aM[iM] * 4 + hm) * T;
+                hpMask |= 1 << (ac[a] >> 2);
+            }
+            for (int iM = 0; iM < nM; iM++) {
+                int gM = aM[iM];
+                int ng = gamCount[gM];
+                for (int hp = 0; hp < 4; hp++) {
+                    if ((hpMask & (1 << hp)) == 0) {
+                        continue;
+                    }
                     int vo = (iM * 4 + hp) * T;
-                    for (int t = 0; t < T; t++) {
-                        v[vo + t] += gam[go + t] * bc[bo + t];
+                    for (int j = 0; j < ng; j++) {
+                        int bo = (hp * 4 + gamHap[gM][j]) * T;
+                        int go = (gM * 4 + j) * T;
+                        for (int t = 0; t < T; t++) {
+                            v[vo + t] += gamProb[go + t] * bc[bo + t];
+                        }
                     }
                 }
             }
             for (int iF = 0; iF < nF; iF++) {
-                int g0 = (aF[iF] * 4) * T;
+                int gF = aF[iF];
+                int ng = gamCount[gF];
+                int[] gh = gamHap[gF];
                 for (int iM = 0; iM < nM; iM++) {
                     int vo = iM * 4 * T;
                     int po = (iF * nM + iM) * T;
-                    for (int t = 0; t < T; t++) {
-                        double x = gam[g0 + t] * v[vo + t]
-                                + gam[g0 + T + t] * v[vo + T + t]
-                                + gam[g0 + 2 * T + t] * v[vo + 2 * T + t]
-                                + gam[g0 + 3 * T + t] * v[vo + 3 * T + t];
-                        pr[po + t] *= x;
+                    if (ng == 1) {
+                        int v0 = vo + gh[0] * T;
+                        int g0 = gF * 4 * T;
+                        for (int t = 0; t < T; t++) {
+                            pr[po + t] *= gamProb[g0 + t] * v[v0 + t];
+                        }
+                    } else if (ng == 2) {
+                        int v0 = vo + gh[0] * T;
+                        int v1 = vo + gh[1] * T;
+                        int g0 = gF * 4 * T;
+                        for (int t = 0; t < T; t++) {
+                            pr[po + t] *= gamProb[g0 + t] * v[v0 + t] + gamProb[g0 + T + t] * v[v1 + t];
+                        }
+                    } else {
+                        for (int t = 0; t < T; t++) {
+                            double x = 0;
+                            for (int j = 0; j < ng; j++) {
+                                x += gamProb[(gF * 4 + j) * T + t] * v[vo + gh[j] * T + t];
+                            }
+                            pr[po + t] *= x;
+                        }
                     }
                 }
             }
@@ -215,7 +433,6 @@ final class TwoPointPeeler {
                     }
                 }
             }
-            multiplyInto(target, aT, nT);
         } else {
             addScale(f);
             addScale(mo);
@@ -227,14 +444,14 @@ final class TwoPointPeeler {
                 for (int iM = 0; iM < nM; iM++) {
                     int bmo = aM[iM] * T;
                     int po = (iF * nM + iM) * T;
-                    int go = aM[iM] * 4 * T;
+                    int gM = aM[iM];
                     int uo = iF * 4 * T;
-                    for (int t = 0; t < T; t++) {
-                        double w = bF[bfo + t] * bM[bmo + t] * pr[po + t];
-                        u[uo + t] += w * gam[go + t];
-                        u[uo + T + t] += w * gam[go + T + t];
-                        u[uo + 2 * T + t] += w * gam[go + 2 * T + t];
-                        u[uo + 3 * T + t] += w * gam[go + 3 * T + t];
+                    for (int j = 0; j < gamCount[gM]; j++) {
+                        int go = (gM * 4 + j) * T;
+                        int uj = uo + gamHap[gM][j] * T;
+                        for (int t = 0; t < T; t++) {
+                            u[uj + t] += bF[bfo + t] * bM[bmo + t] * pr[po + t] * gamProb[go + t];
+                        }
                     }
                 }
             }
@@ -256,7 +473,6 @@ final class TwoPointPeeler {
                     }
                 }
             }
-            multiplyInto(target, aC, nC);
         }
     }
 

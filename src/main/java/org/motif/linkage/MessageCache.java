@@ -1,0 +1,62 @@
+package org.motif.linkage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * Cache of peeling messages of one family, per peeling step. A message is a function of the possible marker genotypes
+ * of the people summed out into it and of its target (after genotype elimination), and of the marker allele
+ * frequency when one of those people is an untyped founder — that is the key. A step whose hit rate stays low is no
+ * longer cached. Thread-safe.
+ */
+final class MessageCache {
+
+    /** People per key: 3 bits each in two longs. */
+    static final int MAX_PEOPLE = 42;
+    private static final int TRIAL = 2048;
+    private static final int MAX_ENTRIES = 50_000;
+
+    record Key(long a, long b, long p) {
+    }
+
+    private final Map<Key, double[]>[] maps;
+    private final AtomicIntegerArray lookups;
+    private final AtomicIntegerArray hits;
+    private final boolean[] disabled;
+
+    @SuppressWarnings("unchecked")
+    MessageCache(FamilyStructure fs) {
+        int k = fs.opMarriage.length;
+        maps = new Map[k];
+        lookups = new AtomicIntegerArray(k);
+        hits = new AtomicIntegerArray(k);
+        disabled = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            maps[i] = new ConcurrentHashMap<>();
+            disabled[i] = fs.opSubtree[i].length + 1 > MAX_PEOPLE;
+        }
+    }
+
+    boolean enabled(int op) {
+        return !disabled[op];
+    }
+
+    double[] get(int op, Key key) {
+        double[] v = maps[op].get(key);
+        int n = lookups.incrementAndGet(op);
+        if (v != null) {
+            hits.incrementAndGet(op);
+        } else if (n == TRIAL && hits.get(op) < TRIAL / 4) {
+            disabled[op] = true;
+            maps[op].clear();
+        }
+        return v;
+    }
+
+    void put(int op, Key key, double[] value) {
+        if (!disabled[op] && maps[op].size() < MAX_ENTRIES) {
+            maps[op].put(key, value);
+        }
+    }
+}
