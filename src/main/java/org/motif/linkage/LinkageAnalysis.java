@@ -38,7 +38,10 @@ public final class LinkageAnalysis {
     private final List<LinkageFamily> families;
     private final int[] founderColumns;
     private final int[] memberColumns;
-    private final List<Map<String, FamilyLod>> caches = new ArrayList<>();
+    private final List<Map<MessageCache.Key, FamilyLod>> caches = new ArrayList<>();
+    private java.util.concurrent.atomic.AtomicIntegerArray cacheLookups;
+    private java.util.concurrent.atomic.AtomicIntegerArray cacheHits;
+    private volatile boolean[] cacheOff;
     private final List<MessageCache> messageCaches = new ArrayList<>();
     private final ThreadLocal<Workspace> workspaces;
 
@@ -82,6 +85,12 @@ public final class LinkageAnalysis {
             messageCaches.add(fs.family.analysable() ? new MessageCache(fs) : null);
         }
         families = List.copyOf(fams);
+        cacheLookups = new java.util.concurrent.atomic.AtomicIntegerArray(structures.size());
+        cacheHits = new java.util.concurrent.atomic.AtomicIntegerArray(structures.size());
+        cacheOff = new boolean[structures.size()];
+        for (int f = 0; f < structures.size(); f++) {
+            cacheOff[f] = structures.get(f).n > 64;
+        }
         founderColumns = founders.stream().mapToInt(Integer::intValue).toArray();
         memberColumns = members.stream().mapToInt(Integer::intValue).toArray();
         workspaces = ThreadLocal.withInitial(() -> new Workspace(new TwoPointPeeler(model, thetasWithHalf), thetasWithHalf.length));
@@ -282,8 +291,8 @@ public final class LinkageAnalysis {
         byte[] dos = ws.dosage(fs.n);
         int typed = 0;
         boolean untypedFounder = false;
-        StringBuilder key = ws.key;
-        key.setLength(0);
+        long a = 0;
+        long b = 0;
         for (int i = 0; i < fs.n; i++) {
             int col = fs.sampleColumn[i];
             byte d = col >= 0 && col < dosages.length ? dosages[col] : MarkerGenotypes.MISSING;
@@ -293,22 +302,29 @@ public final class LinkageAnalysis {
             } else if (fs.founder[i]) {
                 untypedFounder = true;
             }
-            key.append((char) ('0' + d + 1));
+            if (i < 32) {
+                a |= (long) (d + 1) << (2 * i);
+            } else if (i < 64) {
+                b |= (long) (d + 1) << (2 * (i - 32));
+            }
         }
         if (typed <= 1) {
             return new FamilyLod(label, FamilyLod.Status.UNINFORMATIVE, new double[nt]);
         }
-        if (untypedFounder) {
-            long bits = Double.doubleToLongBits(pAlt);
-            for (int s = 0; s < 64; s += 16) {
-                key.append((char) ((bits >>> s) & 0xFFFF));
+        Map<MessageCache.Key, FamilyLod> cache = caches.get(f);
+        MessageCache.Key k = null;
+        if (!cacheOff[f]) {
+            k = new MessageCache.Key(a, b, untypedFounder ? Double.doubleToLongBits(pAlt) : 0);
+            FamilyLod hit = cache.get(k);
+            int looked = cacheLookups.incrementAndGet(f);
+            if (hit != null) {
+                cacheHits.incrementAndGet(f);
+                return hit;
             }
-        }
-        Map<String, FamilyLod> cache = caches.get(f);
-        String k = key.toString();
-        FamilyLod hit = cache.get(k);
-        if (hit != null) {
-            return hit;
+            if (looked == 2048 && cacheHits.get(f) < 512) {
+                cacheOff[f] = true;
+                cache.clear();
+            }
         }
         double[] ln = ws.ln;
         ws.peeler.logLikelihoods(fs, dos, pAlt, ln, messageCaches.get(f));
@@ -324,16 +340,27 @@ public final class LinkageAnalysis {
             }
             result = new FamilyLod(label, FamilyLod.Status.SCORED, lods);
         }
-        if (cache.size() < CACHE_LIMIT_PER_FAMILY) {
+        if (k != null && !cacheOff[f] && cache.size() < CACHE_LIMIT_PER_FAMILY) {
             cache.put(k, result);
         }
         return result;
     }
 
+    /** @return cache statistics per family, for diagnostics and the benchmark */
+    String cacheStats() {
+        StringBuilder sb = new StringBuilder();
+        for (int f = 0; f < structures.size(); f++) {
+            sb.append(families.get(f).label()).append(" n=").append(structures.get(f).n).append(" family cache ")
+                    .append(cacheLookups.get(f)).append('/').append(cacheHits.get(f)).append(cacheOff[f] ? " off" : "")
+                    .append(" | steps ").append(messageCaches.get(f) == null ? "-" : messageCaches.get(f).stats())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Per-thread scratch space. */
     private static final class Workspace {
         final TwoPointPeeler peeler;
-        final StringBuilder key = new StringBuilder();
         final double[] ln;
         byte[] dosage = new byte[0];
 

@@ -59,37 +59,52 @@ final class LinkageMath {
             x[i] = Math.pow(10, lods[i]);
             huge |= lods[i] > 100;
         }
-        double best = 0;
-        double bestAlpha = 0;
-        for (int k = 1; k <= ALPHA_STEPS; k++) {
-            double alpha = k / (double) ALPHA_STEPS;
-            double h;
-            if (huge) {
-                h = 0;
-                for (double lod : lods) {
-                    h += admixtureTerm(alpha, lod);
-                }
+        // h(α) is a sum of logs of functions linear in α, hence concave: the smallest maximiser on the grid is the
+        // first k with h(k+1) <= h(k); find it by bisection on the sign of the forward difference.
+        int lo = 0;
+        int hi = ALPHA_STEPS;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (gridValue(mid + 1, x, lods, huge) > gridValue(mid, x, lods, huge)) {
+                lo = mid + 1;
             } else {
-                // product of the terms with rescaling; one log per α instead of one per family
-                double prod = 1;
-                double logs = 0;
-                for (double xi : x) {
-                    prod *= alpha * xi + 1 - alpha;
-                    if (prod > 1e200 || prod < 1e-200) {
-                        if (prod == 0) {
-                            break;
-                        }
-                        logs += Math.log10(prod);
-                        prod = 1;
-                    }
-                }
-                h = prod == 0 ? Double.NEGATIVE_INFINITY : logs + Math.log10(prod);
-            }
-            if (h > best) {
-                best = h;
-                bestAlpha = alpha;
+                hi = mid;
             }
         }
+        double best = gridValue(lo, x, lods, huge);
+        double bestAlpha = lo / (double) ALPHA_STEPS;
+        if (!(best > 0)) {
+            best = 0;
+            bestAlpha = 0;
+        }
         return new double[] {best, bestAlpha};
+    }
+
+    private static double gridValue(int k, double[] x, double[] lods, boolean huge) {
+        if (k == 0) {
+            return 0;
+        }
+        double alpha = k / (double) ALPHA_STEPS;
+        if (huge) {
+            double h = 0;
+            for (double lod : lods) {
+                h += admixtureTerm(alpha, lod);
+            }
+            return h;
+        }
+        // product of the terms with rescaling; one log per α instead of one per family
+        double prod = 1;
+        double logs = 0;
+        for (double xi : x) {
+            prod *= alpha * xi + 1 - alpha;
+            if (prod > 1e200 || prod < 1e-200) {
+                if (prod == 0) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                logs += Math.log10(prod);
+                prod = 1;
+            }
+        }
+        return logs + Math.log10(prod);
     }
 }

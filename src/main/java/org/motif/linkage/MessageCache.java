@@ -18,6 +18,18 @@ final class MessageCache {
     private static final int MAX_ENTRIES = 50_000;
 
     record Key(long a, long b, long p) {
+        @Override
+        public int hashCode() {
+            long h = a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL + p * 0x165667B19E3779F9L;
+            h ^= h >>> 29;
+            h *= 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.a == a && k.b == b && k.p == p;
+        }
     }
 
     private final Map<Key, double[]>[] maps;
@@ -36,6 +48,16 @@ final class MessageCache {
             maps[i] = new ConcurrentHashMap<>();
             disabled[i] = fs.opSubtree[i].length + 1 > MAX_PEOPLE;
         }
+    }
+
+    /** @return per step "lookups/hits" (or "off") for diagnostics */
+    String stats() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < maps.length; i++) {
+            sb.append(i).append(':').append(lookups.get(i)).append('/').append(hits.get(i))
+                    .append(disabled[i] ? "off" : "").append(' ');
+        }
+        return sb.toString();
     }
 
     boolean enabled(int op) {

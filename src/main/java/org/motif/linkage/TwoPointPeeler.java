@@ -127,45 +127,14 @@ final class TwoPointPeeler {
             Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
             return;
         }
-        for (int i = 0; i < n; i++) {
-            double[] b = belief[i];
-            int cnt = 0;
-            int dos = dosage[i];
-            LinkageIndividual.Affection aff = fs.affection[i];
-            for (int s = 0; s < S; s++) {
-                int hp = s >> 2;
-                int hm = s & 3;
-                int m = (hp & 1) + (hm & 1);
-                double f = 0;
-                boolean founder = fs.founder[i];
-                if ((markerSet[i] & (1 << m)) != 0 && !(founder && hp > hm)) {
-                    int d = (hp >> 1) + (hm >> 1);
-                    f = aff == LinkageIndividual.Affection.AFFECTED ? penAffected[d]
-                            : aff == LinkageIndividual.Affection.UNAFFECTED ? penUnaffected[d] : 1.0;
-                    if (founder) {
-                        // founders are unordered: {h1, h2} with h1 <= h2 has probability 2 f(h1) f(h2) if h1 != h2
-                        f *= hapD[hp >> 1] * hapD[hm >> 1] * (hp != hm ? 2 : 1);
-                        if (dos < 0) {
-                            f *= hapM[hp & 1] * hapM[hm & 1];
-                        }
-                    }
-                }
-                if (f > 0) {
-                    allowed[i][cnt++] = s;
-                    Arrays.fill(b, s * nt, s * nt + nt, f);
-                } else {
-                    Arrays.fill(b, s * nt, s * nt + nt, 0.0);
-                }
-            }
-            allowedCount[i] = cnt;
-            Arrays.fill(scale[i], 0.0);
-            if (cnt == 0) {
-                Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
-                return;
-            }
-        }
         int nOps = fs.opMarriage.length;
         if (cache == null) {
+            for (int i = 0; i < n; i++) {
+                if (!initPerson(fs, i, dosage, hapD, hapM)) {
+                    Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
+                    return;
+                }
+            }
             for (int k = 0; k < nOps; k++) {
                 peel(fs, fs.opMarriage[k], fs.opTarget[k]);
                 multiplyInto(fs.opTarget[k], allowed[fs.opTarget[k]], allowedCount[fs.opTarget[k]]);
@@ -197,6 +166,23 @@ final class TwoPointPeeler {
                     }
                 }
                 k--;
+            }
+            if (skipPerson.length < n) {
+                skipPerson = new boolean[n];
+            }
+            Arrays.fill(skipPerson, 0, n, false);
+            for (int j = 0; j < nOps; j++) {
+                if (cached[j] != null) {
+                    for (int i : fs.opSubtree[j]) {
+                        skipPerson[i] = true;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (!skipPerson[i] && !initPerson(fs, i, dosage, hapD, hapM)) {
+                    Arrays.fill(out, 0, nt, Double.NEGATIVE_INFINITY);
+                    return;
+                }
             }
             k = 0;
             while (k < nOps) {
@@ -240,6 +226,7 @@ final class TwoPointPeeler {
     private MessageCache.Key[] keys = new MessageCache.Key[0];
     private double[][] cached = new double[0][];
     private boolean[] skip = new boolean[0];
+    private boolean[] skipPerson = new boolean[0];
 
     private MessageCache.Key key(FamilyStructure fs, int k, byte[] dosage, long pBits) {
         int[] people = fs.opSubtree[k];
@@ -257,6 +244,42 @@ final class TwoPointPeeler {
             untypedFounder |= fs.founder[i] && dosage[i] < 0;
         }
         return new MessageCache.Key(a, b, untypedFounder ? pBits : 0);
+    }
+
+    /** Sets the own factor of person i as its initial belief; false if no state is possible. */
+    private boolean initPerson(FamilyStructure fs, int i, byte[] dosage, double[] hapD, double[] hapM) {
+        double[] b = belief[i];
+        int cnt = 0;
+        int dos = dosage[i];
+        LinkageIndividual.Affection aff = fs.affection[i];
+        for (int s = 0; s < S; s++) {
+            int hp = s >> 2;
+            int hm = s & 3;
+            int m = (hp & 1) + (hm & 1);
+            double f = 0;
+            boolean founder = fs.founder[i];
+            if ((markerSet[i] & (1 << m)) != 0 && !(founder && hp > hm)) {
+                int d = (hp >> 1) + (hm >> 1);
+                f = aff == LinkageIndividual.Affection.AFFECTED ? penAffected[d]
+                        : aff == LinkageIndividual.Affection.UNAFFECTED ? penUnaffected[d] : 1.0;
+                if (founder) {
+                    // founders are unordered: {h1, h2} with h1 <= h2 has probability 2 f(h1) f(h2) if h1 != h2
+                    f *= hapD[hp >> 1] * hapD[hm >> 1] * (hp != hm ? 2 : 1);
+                    if (dos < 0) {
+                        f *= hapM[hp & 1] * hapM[hm & 1];
+                    }
+                }
+            }
+            if (f > 0) {
+                allowed[i][cnt++] = s;
+                Arrays.fill(b, s * nt, s * nt + nt, f);
+            } else {
+                Arrays.fill(b, s * nt, s * nt + nt, 0.0);
+            }
+        }
+        allowedCount[i] = cnt;
+        Arrays.fill(scale[i], 0.0);
+        return cnt > 0;
     }
 
     /** Alleles (bitmask of 0 = REF, 1 = ALT) a person with ALT dosage d can transmit. */
