@@ -34,6 +34,8 @@ final class FamilyStructure {
     final int[] opStart;
     /** People summed out into op k's message (all members of its marriage but the target, and everyone below). */
     final int[][] opSubtree;
+    /** Each person with everyone peeled into them (the people visited below them in the peeling tree). */
+    final int[][] personSubtree;
     final int root;
     /** Column of each person in the run's genotype arrays, or -1 if never genotyped. Set by the analysis. */
     int[] sampleColumn;
@@ -69,6 +71,7 @@ final class FamilyStructure {
         List<int[]> ops = new ArrayList<>();
         List<Integer> visited = new ArrayList<>();
         List<int[]> subtrees = new ArrayList<>();
+        personSubtree = new int[n][];
         if (family.analysable() && n > 0) {
             int[] parentMarriage = new int[n];
             Arrays.fill(parentMarriage, -1);
@@ -93,6 +96,7 @@ final class FamilyStructure {
 
     private void visitPerson(int person, int fromMarriage, int[] parentMarriage, List<List<Integer>> asParent,
                              List<int[]> ops, List<Integer> visited, List<int[]> subtrees) {
+        int entry = visited.size();
         visited.add(person);
         List<Integer> incident = new ArrayList<>(asParent.get(person));
         if (parentMarriage[person] >= 0) {
@@ -118,6 +122,7 @@ final class FamilyStructure {
             ops.add(new int[] {k, person, firstOp});
             subtrees.add(visited.subList(firstPerson, visited.size()).stream().mapToInt(Integer::intValue).toArray());
         }
+        personSubtree[person] = visited.subList(entry, visited.size()).stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Mutable person while a family is being assembled. */

@@ -37,23 +37,46 @@ final class MessageCache {
     private final AtomicIntegerArray hits;
     private final boolean[] disabled;
 
+    /** Slot of the first child factor of each step: slots 0..steps-1 are step messages, then child factors. */
+    private final int[] childSlot;
+
     @SuppressWarnings("unchecked")
     MessageCache(FamilyStructure fs) {
         int k = fs.opMarriage.length;
-        maps = new Map[k];
-        lookups = new AtomicIntegerArray(k);
-        hits = new AtomicIntegerArray(k);
-        disabled = new boolean[k];
+        childSlot = new int[k];
+        int slots = k;
         for (int i = 0; i < k; i++) {
-            maps[i] = new ConcurrentHashMap<>();
-            disabled[i] = fs.opSubtree[i].length + 1 > MAX_PEOPLE;
+            childSlot[i] = slots;
+            slots += fs.marriageChildren[fs.opMarriage[i]].length;
         }
+        maps = new Map[slots];
+        lookups = new AtomicIntegerArray(slots);
+        hits = new AtomicIntegerArray(slots);
+        disabled = new boolean[slots];
+        for (int i = 0; i < slots; i++) {
+            maps[i] = new ConcurrentHashMap<>();
+        }
+        for (int i = 0; i < k; i++) {
+            disabled[i] = fs.opSubtree[i].length + 1 > MAX_PEOPLE;
+            int[] kids = fs.marriageChildren[fs.opMarriage[i]];
+            for (int j = 0; j < kids.length; j++) {
+                disabled[childSlot[i] + j] = kids[j] == fs.opTarget[i] || fs.personSubtree[kids[j]].length + 2 > MAX_PEOPLE;
+            }
+        }
+    }
+
+    /** @return the cache slot of the factor of the j-th child of the marriage of step op */
+    int childSlot(int op, int j) {
+        return childSlot[op] + j;
     }
 
     /** @return per step "lookups/hits" (or "off") for diagnostics */
     String stats() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < maps.length; i++) {
+            if (lookups.get(i) == 0) {
+                continue;
+            }
             sb.append(i).append(':').append(lookups.get(i)).append('/').append(hits.get(i))
                     .append(disabled[i] ? "off" : "").append(' ');
         }

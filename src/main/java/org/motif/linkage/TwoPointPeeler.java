@@ -136,7 +136,7 @@ final class TwoPointPeeler {
                 }
             }
             for (int k = 0; k < nOps; k++) {
-                peel(fs, fs.opMarriage[k], fs.opTarget[k]);
+                peel(fs, fs.opMarriage[k], fs.opTarget[k], null, k, null, 0);
                 multiplyInto(fs.opTarget[k], allowed[fs.opTarget[k]], allowedCount[fs.opTarget[k]]);
             }
         } else {
@@ -196,7 +196,7 @@ final class TwoPointPeeler {
                     }
                     System.arraycopy(v, cnt * nt, msgScale, 0, nt);
                 } else if (!skip[k]) {
-                    peel(fs, fs.opMarriage[k], target);
+                    peel(fs, fs.opMarriage[k], target, cache, k, dosage, pBits);
                     if (keys[k] != null) {
                         double[] v = new double[(cnt + 1) * nt];
                         for (int a = 0; a < cnt; a++) {
@@ -358,7 +358,7 @@ final class TwoPointPeeler {
     }
 
     /** Sums out all members of marriage k except target and multiplies the message into the target's belief. */
-    private void peel(FamilyStructure fs, int k, int target) {
+    private void peel(FamilyStructure fs, int k, int target, MessageCache cache, int op, byte[] dosage, long pBits) {
         final int T = nt;
         int f = fs.marriageFather[k];
         int mo = fs.marriageMother[k];
@@ -371,66 +371,44 @@ final class TwoPointPeeler {
         Arrays.fill(pr, 0, nF * nM * T, 1.0);
         Arrays.fill(msgScale, 0.0);
         double[] v = work;
-        for (int c : kids) {
+        for (int ci = 0; ci < kids.length; ci++) {
+            int c = kids[ci];
             if (c == target) {
                 continue;
+            }
+            MessageCache.Key childKey = null;
+            int slot = -1;
+            if (cache != null && cache.enabled(slot = cache.childSlot(op, ci))) {
+                childKey = childKey(fs, c, f, mo, dosage, pBits);
+                double[] hit = cache.get(slot, childKey);
+                if (hit != null) {
+                    int len = nF * nM * T;
+                    for (int x = 0; x < len; x++) {
+                        pr[x] *= hit[x];
+                    }
+                    for (int t = 0; t < T; t++) {
+                        msgScale[t] += hit[len + t];
+                    }
+                    continue;
+                }
             }
             addScale(c);
             double[] bc = belief[c];
             int[] ac = allowed[c];
-            Arrays.fill(v, 0, nM * 4 * T, 0.0);
-            int hpMask = 0;
-            for (int a = 0; a < allowedCount[c]; a++) {
-                hpMask |= 1 << (ac[a] >> 2);
-            }
-            for (int iM = 0; iM < nM; iM++) {
-                int gM = aM[iM];
-                int ng = gamCount[gM];
-                for (int hp = 0; hp < 4; hp++) {
-                    if ((hpMask & (1 << hp)) == 0) {
-                        continue;
-                    }
-                    int vo = (iM * 4 + hp) * T;
-                    for (int j = 0; j < ng; j++) {
-                        int bo = (hp * 4 + gamHap[gM][j]) * T;
-                        int go = (gM * 4 + j) * T;
-                        for (int t = 0; t < T; t++) {
-                            v[vo + t] += gamProb[go + t] * bc[bo + t];
-                        }
-                    }
+            if (childKey != null) {
+                // compute this child's factor alone, store it, then fold it into the pair product
+                double[] factor = new double[nF * nM * T + T];
+                Arrays.fill(factor, 0, nF * nM * T, 1.0);
+                childFactor(bc, ac, allowedCount[c], aF, nF, aM, nM, factor);
+                System.arraycopy(scale[c], 0, factor, nF * nM * T, T);
+                cache.put(slot, childKey, factor);
+                int len = nF * nM * T;
+                for (int x = 0; x < len; x++) {
+                    pr[x] *= factor[x];
                 }
+                continue;
             }
-            for (int iF = 0; iF < nF; iF++) {
-                int gF = aF[iF];
-                int ng = gamCount[gF];
-                int[] gh = gamHap[gF];
-                for (int iM = 0; iM < nM; iM++) {
-                    int vo = iM * 4 * T;
-                    int po = (iF * nM + iM) * T;
-                    if (ng == 1) {
-                        int v0 = vo + gh[0] * T;
-                        int g0 = gF * 4 * T;
-                        for (int t = 0; t < T; t++) {
-                            pr[po + t] *= gamProb[g0 + t] * v[v0 + t];
-                        }
-                    } else if (ng == 2) {
-                        int v0 = vo + gh[0] * T;
-                        int v1 = vo + gh[1] * T;
-                        int g0 = gF * 4 * T;
-                        for (int t = 0; t < T; t++) {
-                            pr[po + t] *= gamProb[g0 + t] * v[v0 + t] + gamProb[g0 + T + t] * v[v1 + t];
-                        }
-                    } else {
-                        for (int t = 0; t < T; t++) {
-                            double x = 0;
-                            for (int j = 0; j < ng; j++) {
-                                x += gamProb[(gF * 4 + j) * T + t] * v[vo + gh[j] * T + t];
-                            }
-                            pr[po + t] *= x;
-                        }
-                    }
-                }
-            }
+            childFactor(bc, ac, allowedCount[c], aF, nF, aM, nM, pr);
         }
         double[] bF = belief[f];
         double[] bM = belief[mo];
@@ -497,6 +475,84 @@ final class TwoPointPeeler {
                 }
             }
         }
+    }
+
+    /** Multiplies into pr[(iF * nM + iM) * nt + t] the probability of child c's belief given each parent pair. */
+    private void childFactor(double[] bc, int[] ac, int nC, int[] aF, int nF, int[] aM, int nM, double[] pr) {
+        final int T = nt;
+        double[] v = work;
+        Arrays.fill(v, 0, nM * 4 * T, 0.0);
+        int hpMask = 0;
+        for (int a = 0; a < nC; a++) {
+            hpMask |= 1 << (ac[a] >> 2);
+        }
+        for (int iM = 0; iM < nM; iM++) {
+            int gM = aM[iM];
+            int ng = gamCount[gM];
+            for (int hp = 0; hp < 4; hp++) {
+                if ((hpMask & (1 << hp)) == 0) {
+                    continue;
+                }
+                int vo = (iM * 4 + hp) * T;
+                for (int j = 0; j < ng; j++) {
+                    int bo = (hp * 4 + gamHap[gM][j]) * T;
+                    int go = (gM * 4 + j) * T;
+                    for (int t = 0; t < T; t++) {
+                        v[vo + t] += gamProb[go + t] * bc[bo + t];
+                    }
+                }
+            }
+        }
+        for (int iF = 0; iF < nF; iF++) {
+            int gF = aF[iF];
+            int ng = gamCount[gF];
+            int[] gh = gamHap[gF];
+            for (int iM = 0; iM < nM; iM++) {
+                int vo = iM * 4 * T;
+                int po = (iF * nM + iM) * T;
+                if (ng == 1) {
+                    int v0 = vo + gh[0] * T;
+                    int g0 = gF * 4 * T;
+                    for (int t = 0; t < T; t++) {
+                        pr[po + t] *= gamProb[g0 + t] * v[v0 + t];
+                    }
+                } else if (ng == 2) {
+                    int v0 = vo + gh[0] * T;
+                    int v1 = vo + gh[1] * T;
+                    int g0 = gF * 4 * T;
+                    for (int t = 0; t < T; t++) {
+                        pr[po + t] *= gamProb[g0 + t] * v[v0 + t] + gamProb[g0 + T + t] * v[v1 + t];
+                    }
+                } else {
+                    for (int t = 0; t < T; t++) {
+                        double x = 0;
+                        for (int j = 0; j < ng; j++) {
+                            x += gamProb[(gF * 4 + j) * T + t] * v[vo + gh[j] * T + t];
+                        }
+                        pr[po + t] *= x;
+                    }
+                }
+            }
+        }
+    
+    }
+
+    private MessageCache.Key childKey(FamilyStructure fs, int c, int f, int mo, byte[] dosage, long pBits) {
+        int[] people = fs.personSubtree[c];
+        long a = markerSet[f] | (long) markerSet[mo] << 3;
+        long b = 0;
+        boolean untypedFounder = false;
+        for (int j = 0; j < people.length; j++) {
+            int i = people[j];
+            int pos = j + 2;
+            if (pos < 21) {
+                a |= (long) markerSet[i] << (3 * pos);
+            } else {
+                b |= (long) markerSet[i] << (3 * (pos - 21));
+            }
+            untypedFounder |= fs.founder[i] && dosage[i] < 0;
+        }
+        return new MessageCache.Key(a, b ^ 0x5DEECE66DL, untypedFounder ? pBits : 0);
     }
 
     private void addScale(int person) {
