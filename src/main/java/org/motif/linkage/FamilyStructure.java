@@ -36,6 +36,9 @@ final class FamilyStructure {
     final int[][] opSubtree;
     /** Each person with everyone peeled into them (the people visited below them in the peeling tree). */
     final int[][] personSubtree;
+    /** Ops emitted while peeling into each person: personOpStart[i] .. personOpEnd[i] - 1 (post-order). */
+    final int[] personOpStart;
+    final int[] personOpEnd;
     final int root;
     /** Column of each person in the run's genotype arrays, or -1 if never genotyped. Set by the analysis. */
     int[] sampleColumn;
@@ -72,6 +75,8 @@ final class FamilyStructure {
         List<Integer> visited = new ArrayList<>();
         List<int[]> subtrees = new ArrayList<>();
         personSubtree = new int[n][];
+        personOpStart = new int[n];
+        personOpEnd = new int[n];
         if (family.analysable() && n > 0) {
             int[] parentMarriage = new int[n];
             Arrays.fill(parentMarriage, -1);
@@ -97,6 +102,7 @@ final class FamilyStructure {
     private void visitPerson(int person, int fromMarriage, int[] parentMarriage, List<List<Integer>> asParent,
                              List<int[]> ops, List<Integer> visited, List<int[]> subtrees) {
         int entry = visited.size();
+        personOpStart[person] = ops.size();
         visited.add(person);
         List<Integer> incident = new ArrayList<>(asParent.get(person));
         if (parentMarriage[person] >= 0) {
@@ -122,6 +128,7 @@ final class FamilyStructure {
             ops.add(new int[] {k, person, firstOp});
             subtrees.add(visited.subList(firstPerson, visited.size()).stream().mapToInt(Integer::intValue).toArray());
         }
+        personOpEnd[person] = ops.size();
         personSubtree[person] = visited.subList(entry, visited.size()).stream().mapToInt(Integer::intValue).toArray();
     }
 

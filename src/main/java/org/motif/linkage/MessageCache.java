@@ -65,6 +65,11 @@ final class MessageCache {
         }
     }
 
+    /** @return the number of cache slots (step messages and child factors) */
+    int slots() {
+        return maps.length;
+    }
+
     /** @return the cache slot of the factor of the j-th child of the marriage of step op */
     int childSlot(int op, int j) {
         return childSlot[op] + j;

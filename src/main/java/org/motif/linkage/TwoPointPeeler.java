@@ -145,36 +145,56 @@ final class TwoPointPeeler {
                 cached = new double[nOps][];
                 skip = new boolean[nOps];
             }
+            if (childHit.length < cache.slots()) {
+                childHit = new double[cache.slots()][];
+                childKeys = new MessageCache.Key[cache.slots()];
+            }
+            if (skipPerson.length < n) {
+                skipPerson = new boolean[n];
+            }
             Arrays.fill(skip, 0, nOps, false);
+            Arrays.fill(keys, 0, nOps, null);
+            Arrays.fill(cached, 0, nOps, null);
+            Arrays.fill(skipPerson, 0, n, false);
             long pBits = Double.doubleToLongBits(pAlt);
-            // top-down lookups: a hit makes the steps below it unnecessary
-            int k = nOps - 1;
-            while (k >= 0) {
-                keys[k] = null;
-                cached[k] = null;
+            // top-down lookups: a hit (of a step's message or of one child's factor) makes the steps below it and
+            // the people in it unnecessary
+            for (int k = nOps - 1; k >= 0; k--) {
+                if (skip[k]) {
+                    continue;
+                }
                 if (cache.enabled(k)) {
                     keys[k] = key(fs, k, dosage, pBits);
                     cached[k] = cache.get(k, keys[k]);
                     if (cached[k] != null) {
                         for (int j = fs.opStart[k]; j < k; j++) {
-                            keys[j] = null;
-                            cached[j] = null;
                             skip[j] = true;
                         }
-                        k = fs.opStart[k] - 1;
+                        for (int i : fs.opSubtree[k]) {
+                            skipPerson[i] = true;
+                        }
                         continue;
                     }
                 }
-                k--;
-            }
-            if (skipPerson.length < n) {
-                skipPerson = new boolean[n];
-            }
-            Arrays.fill(skipPerson, 0, n, false);
-            for (int j = 0; j < nOps; j++) {
-                if (cached[j] != null) {
-                    for (int i : fs.opSubtree[j]) {
-                        skipPerson[i] = true;
+                int mk = fs.opMarriage[k];
+                int[] kids = fs.marriageChildren[mk];
+                for (int ci = 0; ci < kids.length; ci++) {
+                    int slot = cache.childSlot(k, ci);
+                    childKeys[slot] = null;
+                    childHit[slot] = null;
+                    int c = kids[ci];
+                    if (c == fs.opTarget[k] || !cache.enabled(slot)) {
+                        continue;
+                    }
+                    childKeys[slot] = childKey(fs, c, fs.marriageFather[mk], fs.marriageMother[mk], dosage, pBits);
+                    childHit[slot] = cache.get(slot, childKeys[slot]);
+                    if (childHit[slot] != null) {
+                        for (int j = fs.personOpStart[c]; j < fs.personOpEnd[c]; j++) {
+                            skip[j] = true;
+                        }
+                        for (int i : fs.personSubtree[c]) {
+                            skipPerson[i] = true;
+                        }
                     }
                 }
             }
@@ -184,7 +204,7 @@ final class TwoPointPeeler {
                     return;
                 }
             }
-            k = 0;
+            int k = 0;
             while (k < nOps) {
                 int target = fs.opTarget[k];
                 int cnt = allowedCount[target];
@@ -227,6 +247,10 @@ final class TwoPointPeeler {
     private double[][] cached = new double[0][];
     private boolean[] skip = new boolean[0];
     private boolean[] skipPerson = new boolean[0];
+    private int[] okKidBuf = new int[0];
+    /** Child factors found in the cache for the current family, by cache slot. */
+    private double[][] childHit = new double[0][];
+    private MessageCache.Key[] childKeys = new MessageCache.Key[0];
 
     private MessageCache.Key key(FamilyStructure fs, int k, byte[] dosage, long pBits) {
         int[] people = fs.opSubtree[k];
@@ -249,32 +273,43 @@ final class TwoPointPeeler {
     /** Sets the own factor of person i as its initial belief; false if no state is possible. */
     private boolean initPerson(FamilyStructure fs, int i, byte[] dosage, double[] hapD, double[] hapM) {
         double[] b = belief[i];
+        int[] al = allowed[i];
+        // rows only ever hold non-zero values at the states allowed when they were last set up
+        for (int a = 0; a < allowedCount[i]; a++) {
+            int o = al[a] * nt;
+            for (int t = 0; t < nt; t++) {
+                b[o + t] = 0;
+            }
+        }
         int cnt = 0;
         int dos = dosage[i];
+        int set = markerSet[i];
+        boolean founder = fs.founder[i];
         LinkageIndividual.Affection aff = fs.affection[i];
+        double[] pen = aff == LinkageIndividual.Affection.AFFECTED ? penAffected
+                : aff == LinkageIndividual.Affection.UNAFFECTED ? penUnaffected : null;
         for (int s = 0; s < S; s++) {
             int hp = s >> 2;
             int hm = s & 3;
             int m = (hp & 1) + (hm & 1);
-            double f = 0;
-            boolean founder = fs.founder[i];
-            if ((markerSet[i] & (1 << m)) != 0 && !(founder && hp > hm)) {
-                int d = (hp >> 1) + (hm >> 1);
-                f = aff == LinkageIndividual.Affection.AFFECTED ? penAffected[d]
-                        : aff == LinkageIndividual.Affection.UNAFFECTED ? penUnaffected[d] : 1.0;
-                if (founder) {
-                    // founders are unordered: {h1, h2} with h1 <= h2 has probability 2 f(h1) f(h2) if h1 != h2
-                    f *= hapD[hp >> 1] * hapD[hm >> 1] * (hp != hm ? 2 : 1);
-                    if (dos < 0) {
-                        f *= hapM[hp & 1] * hapM[hm & 1];
-                    }
+            if ((set & (1 << m)) == 0 || (founder && hp > hm)) {
+                continue;
+            }
+            int d = (hp >> 1) + (hm >> 1);
+            double f = pen == null ? 1.0 : pen[d];
+            if (founder) {
+                // founders are unordered: {h1, h2} with h1 <= h2 has probability 2 f(h1) f(h2) if h1 != h2
+                f *= hapD[hp >> 1] * hapD[hm >> 1] * (hp != hm ? 2 : 1);
+                if (dos < 0) {
+                    f *= hapM[hp & 1] * hapM[hm & 1];
                 }
             }
             if (f > 0) {
-                allowed[i][cnt++] = s;
-                Arrays.fill(b, s * nt, s * nt + nt, f);
-            } else {
-                Arrays.fill(b, s * nt, s * nt + nt, 0.0);
+                al[cnt++] = s;
+                int o = s * nt;
+                for (int t = 0; t < nt; t++) {
+                    b[o + t] = f;
+                }
             }
         }
         allowedCount[i] = cnt;
@@ -305,7 +340,11 @@ final class TwoPointPeeler {
                 int[] kids = fs.marriageChildren[k];
                 int okF = 0;
                 int okM = 0;
-                int[] okKid = new int[kids.length];
+                if (okKidBuf.length < kids.length) {
+                    okKidBuf = new int[kids.length];
+                }
+                int[] okKid = okKidBuf;
+                Arrays.fill(okKid, 0, kids.length, 0);
                 for (int gf = 0; gf < 3; gf++) {
                     if ((markerSet[f] & (1 << gf)) == 0) {
                         continue;
@@ -378,9 +417,10 @@ final class TwoPointPeeler {
             }
             MessageCache.Key childKey = null;
             int slot = -1;
-            if (cache != null && cache.enabled(slot = cache.childSlot(op, ci))) {
-                childKey = childKey(fs, c, f, mo, dosage, pBits);
-                double[] hit = cache.get(slot, childKey);
+            if (cache != null) {
+                slot = cache.childSlot(op, ci);
+                childKey = childKeys[slot];
+                double[] hit = childHit[slot];
                 if (hit != null) {
                     int len = nF * nM * T;
                     for (int x = 0; x < len; x++) {
