@@ -29,6 +29,10 @@ public final class LinkageAnalysis {
     /** Floor applied to each allele frequency before renormalising (FASTLINK cannot use a frequency of 0). */
     public static final double MIN_FREQUENCY = 0.001;
     private static final int CACHE_LIMIT_PER_FAMILY = 200_000;
+    /** Heap for cached peeling messages of one run, in doubles (8 M doubles = 64 MB). */
+    private static final long MESSAGE_CACHE_DOUBLES = 8_000_000;
+    private final java.util.concurrent.atomic.AtomicLong messageBudget =
+            new java.util.concurrent.atomic.AtomicLong(MESSAGE_CACHE_DOUBLES);
 
     private final DiseaseModel model;
     private final double[] thetas;
@@ -82,7 +86,7 @@ public final class LinkageAnalysis {
                 }
             }
             caches.add(new ConcurrentHashMap<>());
-            messageCaches.add(fs.family.analysable() ? new MessageCache(fs) : null);
+            messageCaches.add(fs.family.analysable() ? new MessageCache(fs, messageBudget) : null);
         }
         families = List.copyOf(fams);
         cacheLookups = new java.util.concurrent.atomic.AtomicIntegerArray(structures.size());

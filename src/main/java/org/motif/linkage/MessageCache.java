@@ -40,8 +40,12 @@ final class MessageCache {
     /** Slot of the first child factor of each step: slots 0..steps-1 are step messages, then child factors. */
     private final int[] childSlot;
 
+    /** Doubles this cache may still store, shared by all families of a run (bounds the heap used). */
+    private final java.util.concurrent.atomic.AtomicLong budget;
+
     @SuppressWarnings("unchecked")
-    MessageCache(FamilyStructure fs) {
+    MessageCache(FamilyStructure fs, java.util.concurrent.atomic.AtomicLong budget) {
+        this.budget = budget;
         int k = fs.opMarriage.length;
         childSlot = new int[k];
         int slots = k;
@@ -105,7 +109,7 @@ final class MessageCache {
     }
 
     void put(int op, Key key, double[] value) {
-        if (!disabled[op] && maps[op].size() < MAX_ENTRIES) {
+        if (!disabled[op] && maps[op].size() < MAX_ENTRIES && budget.addAndGet(-(value.length + 8)) >= 0) {
             maps[op].put(key, value);
         }
     }
