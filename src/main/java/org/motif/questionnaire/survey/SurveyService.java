@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.motif.base.MotifException;
 import org.motif.base.Problem;
 import org.motif.base.ValidationException;
@@ -102,31 +103,57 @@ public class SurveyService {
      * @throws ValidationException naming the item when the answer does not fit it
      */
     public void saveAnswer(String token, String itemId, Object value) {
-        Survey s = requireOpen(token);
-        if (!s.consented()) throw new MotifException("Please give your consent before answering.");
-        InstrumentDefinition d = s.flow().instruments().stream().filter(i -> i.item(itemId).isPresent()).findFirst()
+        // the hot path of the survey: one query finds the assignment and checks it is open and consented
+        if (!SurveyTokens.wellFormed(token)) throw new MotifException("This link is not valid.");
+        var a = db.select(ASSIGNMENT.ID, ASSIGNMENT.ASSIGNMENT_ID, ASSIGNMENT.STARTED_AT, ASSIGNMENT.COMPLETED_AT, ASSIGNMENT.REVOKED_AT,
+                        ASSIGNMENT.DUE_DATE, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.WITHDRAWN_AT,
+                        DSL.field(DSL.exists(DSL.selectOne().from(CONSENT).where(CONSENT.ASSIGNMENT_PK.eq(ASSIGNMENT.ID),
+                                CONSENT.CONSENT_VERSION.eq(ConsentTexts.CURRENT_VERSION)))))
+                .from(ASSIGNMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ASSIGNMENT.PARTICIPANT_PK))
+                .where(ASSIGNMENT.TOKEN_HASH.eq(SurveyTokens.hash(token))).fetchOne();
+        if (a == null || a.value5() != null || a.value8() != null) throw new MotifException("This link is not valid.");
+        if (a.value4() != null) throw new MotifException("This survey has been submitted; answers can no longer be changed.");
+        if (a.value6() != null && a.value6().isBefore(LocalDate.now())) throw new MotifException("This survey has closed.");
+        if (!Boolean.TRUE.equals(a.value9())) throw new MotifException("Please give your consent before answering.");
+        long assignmentPk = a.value1();
+        InstrumentDefinition d = db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(assignmentPk))
+                .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion())).stream()
+                .filter(i -> i.item(itemId).isPresent()).findFirst()
                 .orElseThrow(() -> new ValidationException("Item " + itemId + " is not part of this survey."));
         if (value != null) Scorer.validate(d, Map.of(itemId, value));
-        // lock the assignment row: saves of one survey are serialised, each gets the next revision
-        AssignmentRecord a = db.selectFrom(ASSIGNMENT).where(ASSIGNMENT.ID.eq(s.assignmentPk())).forUpdate().fetchSingle();
-        long revision = a.getVersion() + 1L;
-        db.update(ASSIGNMENT).set(ASSIGNMENT.VERSION, (int) revision).where(ASSIGNMENT.ID.eq(a.getId())).execute();
+        long revision = nextRevision();
         if (value == null) {
-            db.deleteFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(a.getId()), RESPONSE.ITEM_ID.eq(itemId)).execute();
+            db.deleteFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId), RESPONSE.REVISION.lt(revision)).execute();
         } else {
             String valueJson = toJson(value);
-            int updated = db.update(RESPONSE).set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.ANSWERED_AT, OffsetDateTime.now())
-                    .set(RESPONSE.REVISION, revision)
-                    .where(RESPONSE.ASSIGNMENT_PK.eq(a.getId()), RESPONSE.ITEM_ID.eq(itemId), RESPONSE.REVISION.lt(revision)).execute();
-            if (updated == 0) {
-                db.insertInto(RESPONSE).set(RESPONSE.ASSIGNMENT_PK, a.getId()).set(RESPONSE.INSTRUMENT_ID, d.id())
+            // a save never overwrites a newer one (another tab or device): the row changes only for a higher revision
+            int updated = updateIfOlder(assignmentPk, itemId, valueJson, revision);
+            if (updated == 0 && !db.fetchExists(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId))) {
+                int inserted = db.insertInto(RESPONSE).set(RESPONSE.ASSIGNMENT_PK, assignmentPk).set(RESPONSE.INSTRUMENT_ID, d.id())
                         .set(RESPONSE.ITEM_ID, itemId).set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.REVISION, revision)
                         .onDuplicateKeyIgnore().execute();
+                if (inserted == 0) updateIfOlder(assignmentPk, itemId, valueJson, revision); // lost an insert race
             }
         }
-        if (a.getStartedAt() == null) markStarted(a.getId());
-        audit.recordAs(actor(s), "survey.answer", "assignment", s.assignmentId(), Map.of("item", itemId, "cleared", value == null));
+        if (a.value3() == null) markStarted(assignmentPk);
+        audit.recordAs("participant:" + a.value7(), "survey.answer", "assignment", a.value2(), Map.of("item", itemId, "cleared", value == null));
     }
+
+    private int updateIfOlder(long assignmentPk, String itemId, String valueJson, long revision) {
+        return db.update(RESPONSE).set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.ANSWERED_AT, OffsetDateTime.now()).set(RESPONSE.REVISION, revision)
+                .where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId), RESPONSE.REVISION.lt(revision)).execute();
+    }
+
+    /**
+     * Revisions order the saves of an answer: microseconds since the epoch, strictly increasing within
+     * this node. Across nodes, saves of the same item within the same microsecond are not ordered (one wins).
+     */
+    private static long nextRevision() {
+        long now = System.currentTimeMillis() * 1000;
+        return REVISION.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong REVISION = new java.util.concurrent.atomic.AtomicLong();
 
     /** Remembers the page the participant is on (and their language), so the link reopens there. */
     public void moveTo(String token, SurveyStep step, String language) {

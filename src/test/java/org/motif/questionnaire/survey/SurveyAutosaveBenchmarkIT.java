@@ -59,13 +59,20 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
     void autosave_latency_for_25_50_and_100_concurrent_participants() throws Exception {
         System.out.printf("%n== Survey autosave benchmark on %s, %d cores%n", TestDatabase.isPostgres() ? "PostgreSQL" : "H2",
                 Runtime.getRuntime().availableProcessors());
-        run(10, "warm-up");
-        for (int n : new int[]{25, 50, 100}) run(n, "N=" + n);
+        run(10, "warm-up", false);
+        for (int n : new int[]{25, 50, 100}) {
+            run(n, "N=" + n, false);
+            run(n, "floor", true);
+        }
         sessionMemory(100);
         browserRoundTrip(20);
     }
 
-    private void run(int n, String label) throws Exception {
+    /**
+     * @param floor instead of the autosave path, one bare single-row insert per answer from the same
+     *              threads: the reference the autosave figures are compared with (same machine, same moment)
+     */
+    private void run(int n, String label, boolean floor) throws Exception {
         List<String> tokens = new ArrayList<>();
         String prefix = "BM" + label.replaceAll("\\W", "") + "-" + System.nanoTime() % 100000;
         for (int i = 0; i < n; i++) {
@@ -86,7 +93,12 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
                     String item = a < 7 ? "gad7_" + (a + 1) : "stai_" + (a - 6);
                     int value = a < 7 ? a % 4 : 1 + a % 4;
                     long t0 = System.nanoTime();
-                    surveys.saveAnswer(token, item, value);
+                    if (floor) {
+                        db.insertInto(org.motif.db.Tables.AUDIT_EVENT).set(org.motif.db.Tables.AUDIT_EVENT.ACTOR, "bench")
+                                .set(org.motif.db.Tables.AUDIT_EVENT.ACTION, "bench.floor").set(org.motif.db.Tables.AUDIT_EVENT.ENTITY_ID, item).execute();
+                    } else {
+                        surveys.saveAnswer(token, item, value);
+                    }
                     nanos[a] = System.nanoTime() - t0;
                 }
                 return nanos;
@@ -100,13 +112,13 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
         pool.shutdown();
         Arrays.sort(all);
         long stored = 0;
-        for (String token : tokens) {
+        for (String token : floor ? List.<String>of() : tokens) {
             long pk = surveys.open(token).orElseThrow().assignmentPk();
             stored += db.fetchCount(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(pk));
         }
         System.out.printf("%-8s answers %6d in %5.1f s (%6.0f/s)  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  stored %d of %d%n", label, all.length, wall,
                 all.length / wall, all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[all.length - 1] / 1e6, stored, all.length);
-        assertThat(stored).as("no answer lost").isEqualTo(all.length);
+        if (!floor) assertThat(stored).as("no answer lost").isEqualTo(all.length);
     }
 
     /** Heap used after GC, before and after opening {@code n} survey pages in separate HTTP sessions. */
