@@ -62,7 +62,7 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
         run(10, "warm-up", false);
         for (int n : new int[]{25, 50, 100}) {
             run(n, "N=" + n, false);
-            run(n, "floor", true);
+            run(n, "floor" + n, true);
         }
         sessionMemory(100);
         browserRoundTrip(20);
