@@ -113,6 +113,14 @@ public class AssignmentsView extends VerticalLayout {
             }));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
             box.add(revoke);
+            if (links.mailer().enabled()) {
+                // links are stored hashed: a reminder carries a fresh link and the old one stops working
+                box.add(small(new Button("E-mail reminder", e -> {
+                    links.mailer().send(assignments.reissue(r.assignmentId(), requestBase()), true);
+                    com.vaadin.flow.component.notification.Notification.show("Reminder sent to " + r.participantId() + ".");
+                    refresh();
+                })));
+            }
         }
         return box;
     }
