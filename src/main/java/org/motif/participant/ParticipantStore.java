@@ -108,7 +108,8 @@ class ParticipantStore {
         PhenotypeView latest = history.isEmpty() ? null : history.get(history.size() - 1);
         return new ParticipantSummary(p.getParticipantId(), familyId, ids.get(p.getFatherPk()), ids.get(p.getMotherPk()),
                 Sex.fromLabel(p.getSex()), p.getBirthYear(), p.getProband(), StudyRole.fromCode(p.getRole()),
-                latest == null ? Affection.UNKNOWN : latest.affection(), p.getDeceased(), p.getPlaceholder(), latest);
+                latest == null ? Affection.UNKNOWN : latest.affection(), p.getDeceased(), p.getPlaceholder(), latest,
+                p.getWithdrawnAt() == null ? null : p.getWithdrawalScope());
     }
 
     /** The members of families matching {@code c} as pedigree individuals (latest phenotype as detail). */

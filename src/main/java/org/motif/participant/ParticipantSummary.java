@@ -4,8 +4,12 @@ import org.motif.pedigree.Affection;
 import org.motif.pedigree.Sex;
 import org.motif.pedigree.StudyRole;
 
-/** A participant as lists show it, with the latest phenotype record (null when none). */
+/**
+ * A participant as lists show it, with the latest phenotype record (null when none).
+ *
+ * @param withdrawal null, or the scope of a recorded withdrawal of consent: {@code no_contact} or {@code no_use}
+ */
 public record ParticipantSummary(String id, String familyId, String fatherId, String motherId, Sex sex, Integer birthYear,
                                  boolean proband, StudyRole role, Affection affection, boolean deceased, boolean placeholder,
-                                 PhenotypeView phenotype) {
+                                 PhenotypeView phenotype, String withdrawal) {
 }

@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.motif.base.MotifException;
 import org.motif.base.NotFoundException;
 import org.motif.participant.ContactService;
+import org.motif.questionnaire.survey.AssignmentService;
 import org.motif.participant.ParticipantDetail;
 import org.motif.participant.ParticipantEdit;
 import org.motif.participant.ParticipantService;
@@ -38,6 +39,7 @@ public class ParticipantView extends VerticalLayout implements BeforeEnterObserv
     private final ParticipantService participants;
     private final PhenotypeService phenotypes;
     private final ContactService contacts;
+    private final AssignmentService assignments;
     private final ComboBox<Sex> sex = new ComboBox<>("Sex", Sex.values());
     private final IntegerField birthYear = new IntegerField("Birth year");
     private final ComboBox<StudyRole> role = new ComboBox<>("Role", StudyRole.values());
@@ -47,7 +49,8 @@ public class ParticipantView extends VerticalLayout implements BeforeEnterObserv
     private final Grid<PhenotypeView> history = new Grid<>();
     private ParticipantDetail detail;
 
-    public ParticipantView(ParticipantService participants, PhenotypeService phenotypes, ContactService contacts) {
+    public ParticipantView(ParticipantService participants, PhenotypeService phenotypes, ContactService contacts, AssignmentService assignments) {
+        this.assignments = assignments;
         this.participants = participants;
         this.phenotypes = phenotypes;
         this.contacts = contacts;
@@ -81,7 +84,8 @@ public class ParticipantView extends VerticalLayout implements BeforeEnterObserv
         var summary = new Paragraph(s.sex().label() + " · " + s.affection().label()
                 + (s.phenotype() != null && s.phenotype().dystoniaType() != null ? " (" + s.phenotype().dystoniaType().title() + ")" : "")
                 + " · father " + (s.fatherId() == null ? "unknown" : s.fatherId()) + " · mother " + (s.motherId() == null ? "unknown" : s.motherId())
-                + (s.placeholder() ? " · placeholder for an unknown parent" : ""));
+                + (s.placeholder() ? " · placeholder for an unknown parent" : "")
+                + (s.withdrawal() == null ? "" : " · WITHDREW CONSENT (" + ("no_use".equals(s.withdrawal()) ? "no further use of data" : "no further contact") + ")"));
         summary.setId("participant-summary");
         add(new H2("Participant " + s.id()), new Anchor("families/" + s.familyId(), "Family " + s.familyId()), summary);
         var save = new Button("Save", e -> save());
@@ -93,7 +97,10 @@ public class ParticipantView extends VerticalLayout implements BeforeEnterObserv
         var tabs = new TabSheet();
         tabs.add("Details", details);
         tabs.add("Phenotypes", pheno);
-        if (CurrentUser.hasRole(Role.COORDINATOR)) tabs.add("Contact", new ContactForm(contacts, s.id()));
+        if (CurrentUser.hasRole(Role.COORDINATOR)) {
+            tabs.add("Contact", new ContactForm(contacts, s.id()));
+            if (s.withdrawal() == null && !s.placeholder()) tabs.add("Consent", new WithdrawalForm(assignments, s.id(), this::reload));
+        }
         tabs.setWidthFull();
         add(tabs);
         fill();
