@@ -183,8 +183,7 @@ public class AssignmentService {
         return db.selectDistinct(ASSIGNMENT.EVENT_LABEL).from(ASSIGNMENT).orderBy(ASSIGNMENT.EVENT_LABEL).fetch(ASSIGNMENT.EVENT_LABEL);
     }
 
-    /** A participant's assignments with answers and stored scores (API.md, GET …/responses). */
-    @Transactional(readOnly = true)
+    /** A participant's assignments with answers and stored scores (API.md, GET …/responses); the reading is audited. */
     public List<AssignmentResponses> responses(String participantId) {
         Long pk = db.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.PARTICIPANT_ID.eq(participantId)).fetchOne(PARTICIPANT.ID);
         if (pk == null) throw new NotFoundException("No participant " + participantId + ".");

@@ -76,7 +76,7 @@ class PedigreeViewsKaribuIT extends KaribuTest {
         login("coordinator-k", Role.COORDINATOR);
         UI.getCurrent().navigate("participants/kf3-a");
         assertThat(_find(com.vaadin.flow.component.tabs.Tab.class).stream().map(com.vaadin.flow.component.tabs.Tab::getLabel).toList())
-                .containsExactly("Details", "Phenotypes", "Contact");
+                .containsExactly("Details", "Phenotypes", "Contact", "Consent");
         login("geneticist-k", Role.GENETICIST);
         UI.getCurrent().navigate("participants/kf3-a");
         assertThat(_find(com.vaadin.flow.component.tabs.Tab.class).stream().map(com.vaadin.flow.component.tabs.Tab::getLabel).toList())
