@@ -19,11 +19,11 @@ import org.motif.AbstractIT;
 import org.motif.StudyFixtures;
 import org.motif.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-/** E-mail invitations and reminders through an in-process SMTP server (GreenMail). */
-@TestPropertySource(properties = {"motif.mail.enabled=true", "spring.mail.host=localhost", "spring.mail.port=3025",
-        "motif.mail.from=study@motif.test"})
+/**
+ * E-mail invitations and reminders through an in-process SMTP server (GreenMail on port 3025, which the
+ * test profile configures for every IT so that all share one Spring context).
+ */
 class InvitationMailIT extends AbstractIT {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
