@@ -1,5 +1,6 @@
 package org.motif.genomics;
 
+import static org.motif.db.Tables.PARTICIPANT;
 import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
 import static org.motif.db.Tables.VCF_SAMPLE;
@@ -123,6 +124,7 @@ public class VcfImportRunner {
                 SampleMatcher.Match match = matcher.match(reader.samples());
                 insertSamples(con, imp.getId(), reader.samples(), match);
                 MendelianCounter mendelian = new MendelianCounter(match.trios());
+                SampleQc qc = sampleQc(reader.samples(), match.participantPks(), reader.referenceBuild());
                 Map<String, Integer> skipped = new LinkedHashMap<>();
                 List<Map<String, Object>> examples = new ArrayList<>();
                 long variants = 0;
@@ -131,6 +133,7 @@ public class VcfImportRunner {
                     VcfRecord r;
                     while ((r = reader.next()) != null) {
                         mendelian.add(r);
+                        qc.add(r);
                         if (r.skipReason() != null) {
                             skipped.merge(r.skipReason().code(), 1, Integer::sum);
                             if (examples.size() < MAX_EXAMPLES) {
@@ -179,12 +182,32 @@ public class VcfImportRunner {
                 }
                 m.put("perTrio", trios);
                 report.put("mendelian", m);
+                report.put("sampleQc", qc.results(mendelian.perSample()));
                 return new Outcome(reader.records(), variants, reader.samples().size(), match.matched(), reader.referenceBuild(), report);
             } catch (RuntimeException | IOException | SQLException e) {
                 con.rollback();
                 throw e;
             }
         }
+    }
+
+    /** Per-sample QC with each matched column's participant id and recorded sex. */
+    SampleQc sampleQc(List<String> samples, List<Long> participantPks, String build) {
+        Map<Long, org.jooq.Record3<Long, String, String>> people = db.select(PARTICIPANT.ID, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.SEX)
+                .from(PARTICIPANT).where(PARTICIPANT.ID.in(participantPks.stream().filter(java.util.Objects::nonNull).toList()))
+                .fetchMap(PARTICIPANT.ID);
+        List<String> ids = new ArrayList<>();
+        List<SampleQc.Sex> sexes = new ArrayList<>();
+        for (Long pk : participantPks) {
+            var p = pk == null ? null : people.get(pk);
+            ids.add(p == null ? null : p.value2());
+            sexes.add(p == null ? SampleQc.Sex.UNKNOWN : switch (p.value3()) {
+                case "male" -> SampleQc.Sex.MALE;
+                case "female" -> SampleQc.Sex.FEMALE;
+                default -> SampleQc.Sex.UNKNOWN;
+            });
+        }
+        return new SampleQc(samples, ids, sexes, build, SampleQc.Thresholds.DEFAULT);
     }
 
     private void progress(long importPk, double progress, long records) {

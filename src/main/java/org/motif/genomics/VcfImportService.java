@@ -212,6 +212,8 @@ public class VcfImportService {
                         new TypeReference<LinkedHashMap<String, Integer>>() { }),
                 json.convertValue(rep.path("skippedExamples").isMissingNode() ? json.createArrayNode() : rep.path("skippedExamples"),
                         new TypeReference<List<VcfImportView.SkippedExample>>() { }),
-                r.getError(), r.getReferenceBuild(), r.getCreatedBy(), r.getCreatedAt());
+                r.getError(), r.getReferenceBuild(), r.getCreatedBy(), r.getCreatedAt(),
+                json.convertValue(rep.path("sampleQc").isMissingNode() ? json.createArrayNode() : rep.path("sampleQc"),
+                        new TypeReference<List<SampleQc.Result>>() { }));
     }
 }
