@@ -8,7 +8,7 @@ Genotypes are simulated: founders from allele frequencies, children by Mendelian
 chrX outside PAR1/PAR2 (GRCh38) is hemizygous in males. On purpose, for the QC and Samples screens:
 - DEMO03_01 and DEMO03_02 (grandparents) are not sequenced (obligate carriers in the browser);
 - DEMO04_11 is called 'LAB-2231' in the VCF (unmatched until mapped on the Samples tab);
-- DEMO02_06 (recorded female) has a male-like chrX (no heterozygous calls) -> sex check flag;
+- DEMO02_05 (recorded female) has a male-like chrX (no heterozygous calls) -> sex check flag;
 - DEMO02_04 has 3 de-novo-like calls -> Mendelian errors, listed first.
 Segregating variants (positions inside the gene span on GRCh38, alleles invented):
 - THAP1 chr8:42836100 G>A missense, het in DEMO01_01 and DEMO01_05 (the affected members of DEMO01);
@@ -25,7 +25,7 @@ CONTIGS = [("chr1", 248956422), ("chr2", 242193529), ("chr3", 198295559), ("chr4
            ("chr21", 46709983), ("chr22", 50818468), ("chrX", 156040895)]
 RENAME = {"DEMO04_11": "LAB-2231"}
 UNSEQUENCED = {"DEMO03_01", "DEMO03_02"}
-SEX_SWAP = "DEMO02_06"
+SEX_SWAP = "DEMO02_05"
 DENOVO = "DEMO02_04"
 
 

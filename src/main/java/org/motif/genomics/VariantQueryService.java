@@ -49,8 +49,33 @@ public class VariantQueryService {
      * @param region {@code contig}, {@code contig:start-end} (1-based, inclusive); chr1 = 1
      * @param maxAf  keeps variants with AF ≤ maxAf or no AF
      * @param family keeps variants carried by an affected member of this family and reports only it
+     * @param minQual keeps variants with QUAL ≥ minQual (a missing QUAL fails)
+     * @param passOnly true keeps only FILTER = PASS
+     * @param consequences keeps variants whose consequence contains one of these terms (case-insensitive;
+     *                     "missense" matches "missense_variant&splice_region_variant")
      */
-    public record VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family) {
+    public record VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family,
+                               Double minQual, Boolean passOnly, List<String> consequences) {
+        /** The query without the newer filters. */
+        public VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family) {
+            this(importId, genes, region, maxAf, family, null, null, null);
+        }
+
+        /** This query with every filter that is null (or empty) here taken from {@code saved}. */
+        public VariantQuery over(VariantQuery saved) {
+            return new VariantQuery(blank(importId) ? saved.importId() : importId, empty(genes) ? saved.genes() : genes,
+                    blank(region) ? saved.region() : region, maxAf == null ? saved.maxAf() : maxAf,
+                    blank(family) ? saved.family() : family, minQual == null ? saved.minQual() : minQual,
+                    passOnly == null ? saved.passOnly() : passOnly, empty(consequences) ? saved.consequences() : consequences);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static boolean empty(List<String> l) {
+            return l == null || l.isEmpty();
+        }
     }
 
     public record FamilyView(String familyId, int affectedCarriers, int affectedGenotyped, int unaffectedCarriers,
@@ -90,6 +115,15 @@ public class VariantQueryService {
         }
         if (q.region() != null && !q.region().isBlank()) c = c.and(region(q.region()));
         if (q.maxAf() != null) c = c.and(VARIANT.AF.le(q.maxAf()).or(VARIANT.AF.isNull()));
+        if (q.minQual() != null) c = c.and(VARIANT.QUAL.ge(q.minQual()));
+        if (Boolean.TRUE.equals(q.passOnly())) c = c.and(VARIANT.FILTER.eq("PASS"));
+        List<String> terms = q.consequences() == null ? List.of()
+                : q.consequences().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+        if (!terms.isEmpty()) {
+            Condition any = DSL.falseCondition();
+            for (String term : terms) any = any.or(DSL.lower(VARIANT.CONSEQUENCE).contains(term));
+            c = c.and(any);
+        }
         if (q.family() != null && !q.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(q.family()))) {
             throw new NotFoundException("No family '" + q.family() + "'.");
         }

@@ -29,6 +29,7 @@ public class VcfImportsView extends VerticalLayout {
     private final VcfImportService imports;
     private final Grid<VcfImportView> grid = new Grid<>(VcfImportView.class, false);
     private final Paragraph report = new Paragraph();
+    private final SampleQcGrid sampleQc = new SampleQcGrid();
 
     public VcfImportsView(VcfImportService imports) {
         this.imports = imports;
@@ -49,10 +50,13 @@ public class VcfImportsView extends VerticalLayout {
         grid.addColumn(v -> v.matchedSamples() + " / " + v.samples()).setHeader("Matched samples");
         grid.addColumn(v -> v.createdAt() == null ? "" : v.createdAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .setHeader("Started");
-        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showReport, () -> report.setText("")));
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showReport, () -> {
+            report.setText("");
+            sampleQc.show(java.util.List.of());
+        }));
         grid.setId("vcf-imports");
         report.setId("vcf-report");
-        add(upload, refresh, grid, report);
+        add(upload, refresh, grid, report, sampleQc);
         refresh();
     }
 
@@ -74,5 +78,6 @@ public class VcfImportsView extends VerticalLayout {
 
     private void showReport(VcfImportView v) {
         report.setText(ImportReportText.of(v));
+        sampleQc.show(v.sampleQc() == null ? java.util.List.of() : v.sampleQc());
     }
 }
