@@ -72,6 +72,20 @@ class GenomicsController {
         return imports.cancel(id);
     }
 
+    @GetMapping("/vcf-imports/{id}/samples")
+    Page<VcfImportService.SampleRow> samples(@PathVariable String id) {
+        return new Page<>(imports.samples(id), null);
+    }
+
+    /** Body of {@code PUT /vcf-imports/{id}/samples/{sample}}: the participant, or null to remove the mapping. */
+    record SampleMapping(String participantId) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/vcf-imports/{id}/samples/{sample}")
+    VcfImportView mapSample(@PathVariable String id, @PathVariable String sample, @RequestBody SampleMapping body) {
+        return imports.mapSample(id, sample, body == null ? null : body.participantId());
+    }
+
     @GetMapping("/qc/mendelian")
     MendelianReport mendelian(@RequestParam("import") String importId) {
         return imports.mendelian(importId);

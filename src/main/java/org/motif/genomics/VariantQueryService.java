@@ -93,6 +93,53 @@ public class VariantQueryService {
     private record Pedigree(Map<String, List<Segregation.Member>> families, Map<Integer, String> participantByColumn) {
     }
 
+    /** One member's call: gt "0/0", "0/1", "1/1" or "./." (a haploid ALT call is shown as "1/1"); gq/dp null when missing. */
+    public record MemberGenotype(String participantId, String gt, Integer gq, Integer dp) {
+    }
+
+    /** The calls of one variant row by participant id (matched samples only). */
+    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant) {
+    }
+
+    /**
+     * The genotypes of one variant for the variant detail.
+     *
+     * @param importId   the import, or null/blank for the newest finished import holding the variant
+     * @param variantKey {@code contig:pos:ref:alt} as in {@link VariantView#variant()}
+     * @throws ValidationException 422 for a key not of that form
+     * @throws NotFoundException   404 when no finished import holds it
+     */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    public VariantGenotypes genotypes(String importId, String variantKey) {
+        String[] k = variantKey == null ? new String[0] : variantKey.split(":");
+        int pos;
+        try {
+            pos = k.length == 4 ? Integer.parseInt(k[1]) : -1;
+        } catch (NumberFormatException e) {
+            pos = -1;
+        }
+        if (pos < 1) throw new ValidationException("variant '" + variantKey + "' is not valid; write contig:pos:ref:alt, e.g. chr9:129814200:C:T.");
+        Condition c = VCF_IMPORT.STATUS.eq("done").and(VARIANT.CONTIG.eq(k[0])).and(VARIANT.POSITION.eq(pos))
+                .and(VARIANT.REF.eq(k[2])).and(VARIANT.ALT.eq(k[3]));
+        if (importId != null && !importId.isBlank()) c = c.and(VCF_IMPORT.IMPORT_ID.eq(importId));
+        Record row = db.select(VARIANT.IMPORT_PK, VARIANT.GT, VARIANT.GQ, VARIANT.DP, VCF_IMPORT.IMPORT_ID).from(VARIANT)
+                .join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK)).where(c).orderBy(VARIANT.ID.desc()).limit(1).fetchOne();
+        if (row == null) throw new NotFoundException("No finished import holds variant " + variantKey + ".");
+        byte[] gt = row.get(VARIANT.GT);
+        Map<String, MemberGenotype> out = new LinkedHashMap<>();
+        for (Record r : db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE).join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).where(VCF_SAMPLE.IMPORT_PK.eq(row.get(VARIANT.IMPORT_PK)))
+                .orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch()) {
+            int col = r.get(VCF_SAMPLE.COLUMN_INDEX);
+            if (col >= gt.length) continue;
+            String id = r.get(PARTICIPANT.PARTICIPANT_ID);
+            out.put(id, new MemberGenotype(id, GT_TEXT[gt[col]], Genotypes.u16(row.get(VARIANT.GQ), col), Genotypes.u16(row.get(VARIANT.DP), col)));
+        }
+        return new VariantGenotypes(variantKey, row.get(VCF_IMPORT.IMPORT_ID), out);
+    }
+
+    private static final String[] GT_TEXT = {"0/0", "0/1", "1/1", "./."};
+
     @RolesAllowed(Role.GENETICIST_NAME)
     public VariantPage find(VariantQuery q, String cursor, int limit) {
         long after = 0;

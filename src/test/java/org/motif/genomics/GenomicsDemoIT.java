@@ -35,21 +35,10 @@ class GenomicsDemoIT extends AbstractIT {
     }
 
     private JsonNode demoImport() throws InterruptedException {
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq("demo.vcf.gz")).execute();
-        List<DemoContributor> ours = new ArrayList<>(contributors.stream()
-                .filter(c -> c.getClass().getSimpleName().equals("PedigreeDemoData") || c instanceof GenomicsDemoData).toList());
-        ours.sort((a, b) -> Integer.compare(a.order(), b.order()));
-        ours.forEach(DemoContributor::load);
-        ours.forEach(DemoContributor::load);
+        String id = DemoVcf.load(db, contributors, true);
+        contributors.stream().filter(c -> c instanceof GenomicsDemoData).forEach(DemoContributor::load);
         assertThat(db.fetchCount(VCF_IMPORT, VCF_IMPORT.FILE_NAME.eq("demo.vcf.gz"))).as("loaded once").isEqualTo(1);
-        String id = db.select(VCF_IMPORT.IMPORT_ID).from(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq("demo.vcf.gz")).fetchOne(VCF_IMPORT.IMPORT_ID);
-        for (int i = 0; i < 300; i++) {
-            JsonNode j = api().getForObject("/api/v1/vcf-imports/" + id, JsonNode.class);
-            String s = j.path("status").asText();
-            if (s.equals("done") || s.equals("failed") || s.equals("cancelled")) return j;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("demo import " + id + " did not finish");
+        return api().getForObject("/api/v1/vcf-imports/" + id, JsonNode.class);
     }
 
     private static JsonNode qcOf(JsonNode report, String sample) {
@@ -140,5 +129,45 @@ class GenomicsDemoIT extends AbstractIT {
                 .isEqualTo(422);
         assertThat(api().exchange("/api/v1/variants/filter-sets/demo rare dystonia", HttpMethod.DELETE, null, JsonNode.class)
                 .getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    void mapping_an_unmatched_sample_matches_it_and_recomputes_the_mendelian_counts() throws Exception {
+        String id = demoImport().path("id").asText();
+        JsonNode samples = api().getForObject("/api/v1/vcf-imports/" + id + "/samples", JsonNode.class);
+        assertThat(samples.path("items")).hasSize(66);
+        JsonNode lab = null;
+        for (JsonNode s : samples.path("items")) if (s.path("sample").asText().equals("LAB-2231")) lab = s;
+        assertThat(lab.path("participantId").isNull()).isTrue();
+        int triosBefore = api().getForObject("/api/v1/vcf-imports/" + id, JsonNode.class).path("matchedSamples").asInt();
+        assertThat(triosBefore).isEqualTo(65);
+
+        ResponseEntity<JsonNode> mapped = api().exchange("/api/v1/vcf-imports/" + id + "/samples/LAB-2231", HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("participantId", "DEMO04_11")), JsonNode.class);
+        assertThat(mapped.getStatusCode().value()).isEqualTo(200);
+        assertThat(mapped.getBody().path("matchedSamples").asInt()).isEqualTo(66);
+        assertThat(mapped.getBody().path("unmatchedVcfSamples")).isEmpty();
+        assertThat(mapped.getBody().path("unmatchedParticipants").toString()).doesNotContain("DEMO04_11");
+        assertThat(qcOf(mapped.getBody(), "LAB-2231").path("participantId").asText()).isEqualTo("DEMO04_11");
+        assertThat(qcOf(mapped.getBody(), "LAB-2231").path("recordedSex").asText()).isEqualTo("female");
+        // the trio DEMO04_03 x LAB-2231 -> DEMO04_12 is now counted (bcftools: 0 errors in it, total still 3)
+        JsonNode m = api().getForObject("/api/v1/qc/mendelian?import=" + id, JsonNode.class);
+        assertThat(m.path("total").asInt()).isEqualTo(3);
+        JsonNode after = api().getForObject("/api/v1/vcf-imports/" + id + "/samples", JsonNode.class);
+        boolean found = false;
+        for (JsonNode s : after.path("items")) {
+            if (s.path("sample").asText().equals("LAB-2231")) {
+                found = s.path("participantId").asText().equals("DEMO04_11") && s.path("viaMapping").asBoolean();
+            }
+        }
+        assertThat(found).isTrue();
+
+        ResponseEntity<JsonNode> bad = api().exchange("/api/v1/vcf-imports/" + id + "/samples/LAB-2231", HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("participantId", "DEMO04_12")), JsonNode.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(422);
+        assertThat(bad.getBody().path("detail").asText()).contains("DEMO04_12", "already has VCF column");
+        ResponseEntity<JsonNode> removed = api().exchange("/api/v1/vcf-imports/" + id + "/samples/LAB-2231", HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(java.util.Collections.singletonMap("participantId", null)), JsonNode.class);
+        assertThat(removed.getBody().path("matchedSamples").asInt()).isEqualTo(65);
     }
 }
