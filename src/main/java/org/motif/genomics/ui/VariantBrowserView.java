@@ -45,7 +45,7 @@ public class VariantBrowserView extends VerticalLayout {
         grid.addColumn(VariantBrowserView::segregation).setHeader("Segregation per family: affected carriers/genotyped, unaffected carriers/genotyped, modes")
                 .setFlexGrow(1).setTooltipGenerator(VariantBrowserView::segregation);
         grid.setId("variants");
-        grid.setHeight("45vh");
+        grid.setHeight("280px");
         grid.addSelectionListener(e -> detail.show(e.getFirstSelectedItem().orElse(null), filters.importId.getValue(), filters.family.getValue()));
         add(filters, grid, detail);
         setWidthFull();
