@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.motif.base.MotifException;
+import org.motif.genomics.FilterSetService;
 import org.motif.genomics.MendelianReport;
 import org.motif.genomics.VariantQueryService;
 import org.motif.genomics.VariantQueryService.VariantQuery;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,10 +35,12 @@ import org.springframework.web.multipart.MultipartFile;
 class GenomicsController {
     private final VcfImportService imports;
     private final VariantQueryService variants;
+    private final FilterSetService filterSets;
 
-    GenomicsController(VcfImportService imports, VariantQueryService variants) {
+    GenomicsController(VcfImportService imports, VariantQueryService variants, FilterSetService filterSets) {
         this.imports = imports;
         this.variants = variants;
+        this.filterSets = filterSets;
     }
 
     @PostMapping(path = "/vcf-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -68,6 +72,20 @@ class GenomicsController {
         return imports.cancel(id);
     }
 
+    @GetMapping("/vcf-imports/{id}/samples")
+    Page<VcfImportService.SampleRow> samples(@PathVariable String id) {
+        return new Page<>(imports.samples(id), null);
+    }
+
+    /** Body of {@code PUT /vcf-imports/{id}/samples/{sample}}: the participant, or null to remove the mapping. */
+    record SampleMapping(String participantId) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/vcf-imports/{id}/samples/{sample}")
+    VcfImportView mapSample(@PathVariable String id, @PathVariable String sample, @RequestBody SampleMapping body) {
+        return imports.mapSample(id, sample, body == null ? null : body.participantId());
+    }
+
     @GetMapping("/qc/mendelian")
     MendelianReport mendelian(@RequestParam("import") String importId) {
         return imports.mendelian(importId);
@@ -77,14 +95,43 @@ class GenomicsController {
     Page<VariantView> variants(@RequestParam(name = "import", required = false) String importId,
                                @RequestParam(required = false) String gene, @RequestParam(required = false) String region,
                                @RequestParam(required = false) Double maxAf, @RequestParam(required = false) String family,
+                               @RequestParam(required = false) Double minQual, @RequestParam(required = false) Boolean pass,
+                               @RequestParam(required = false) String consequence,
                                @RequestParam(required = false) String filterSet,
                                @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
-        if (filterSet != null && !filterSet.isBlank()) {
-            throw new org.motif.base.ValidationException("filter set '" + filterSet + "' does not exist; filter sets are not available yet, "
-                    + "pass gene/region/maxAf/family instead.");
-        }
-        List<String> genes = gene == null || gene.isBlank() ? null : Arrays.asList(gene.split(","));
-        var page = variants.find(new VariantQuery(importId, genes, region, maxAf, family), cursor, Page.limit(limit));
+        VariantQuery q = new VariantQuery(importId, split(gene), region, maxAf, family, minQual, pass, split(consequence));
+        if (filterSet != null && !filterSet.isBlank()) q = q.over(filterSets.get(filterSet).filter());
+        var page = variants.find(q, cursor, Page.limit(limit));
         return new Page<>(page.items(), page.next());
+    }
+
+    private static List<String> split(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? null : Arrays.asList(commaSeparated.split(","));
+    }
+
+    /** Body of {@code POST /variants/filter-sets}. */
+    record NewFilterSet(String name, VariantQuery filter) {
+    }
+
+    @GetMapping("/variants/filter-sets")
+    Page<FilterSetService.FilterSet> filterSets() {
+        return new Page<>(filterSets.list(), null);
+    }
+
+    @PostMapping("/variants/filter-sets")
+    @ResponseStatus(HttpStatus.CREATED)
+    FilterSetService.FilterSet saveFilterSet(@RequestBody NewFilterSet body) {
+        return filterSets.save(body.name(), body.filter() == null ? new VariantQuery(null, null, null, null, null) : body.filter());
+    }
+
+    @GetMapping("/variants/filter-sets/{name}")
+    FilterSetService.FilterSet filterSet(@PathVariable String name) {
+        return filterSets.get(name);
+    }
+
+    @DeleteMapping("/variants/filter-sets/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteFilterSet(@PathVariable String name) {
+        filterSets.delete(name);
     }
 }

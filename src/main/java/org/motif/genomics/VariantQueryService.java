@@ -49,8 +49,33 @@ public class VariantQueryService {
      * @param region {@code contig}, {@code contig:start-end} (1-based, inclusive); chr1 = 1
      * @param maxAf  keeps variants with AF ≤ maxAf or no AF
      * @param family keeps variants carried by an affected member of this family and reports only it
+     * @param minQual keeps variants with QUAL ≥ minQual (a missing QUAL fails)
+     * @param passOnly true keeps only FILTER = PASS
+     * @param consequences keeps variants whose consequence contains one of these terms (case-insensitive;
+     *                     "missense" matches "missense_variant&splice_region_variant")
      */
-    public record VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family) {
+    public record VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family,
+                               Double minQual, Boolean passOnly, List<String> consequences) {
+        /** The query without the newer filters. */
+        public VariantQuery(String importId, List<String> genes, String region, Double maxAf, String family) {
+            this(importId, genes, region, maxAf, family, null, null, null);
+        }
+
+        /** This query with every filter that is null (or empty) here taken from {@code saved}. */
+        public VariantQuery over(VariantQuery saved) {
+            return new VariantQuery(blank(importId) ? saved.importId() : importId, empty(genes) ? saved.genes() : genes,
+                    blank(region) ? saved.region() : region, maxAf == null ? saved.maxAf() : maxAf,
+                    blank(family) ? saved.family() : family, minQual == null ? saved.minQual() : minQual,
+                    passOnly == null ? saved.passOnly() : passOnly, empty(consequences) ? saved.consequences() : consequences);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        private static boolean empty(List<String> l) {
+            return l == null || l.isEmpty();
+        }
     }
 
     public record FamilyView(String familyId, int affectedCarriers, int affectedGenotyped, int unaffectedCarriers,
@@ -67,6 +92,53 @@ public class VariantQueryService {
 
     private record Pedigree(Map<String, List<Segregation.Member>> families, Map<Integer, String> participantByColumn) {
     }
+
+    /** One member's call: gt "0/0", "0/1", "1/1" or "./." (a haploid ALT call is shown as "1/1"); gq/dp null when missing. */
+    public record MemberGenotype(String participantId, String gt, Integer gq, Integer dp) {
+    }
+
+    /** The calls of one variant row by participant id (matched samples only). */
+    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant) {
+    }
+
+    /**
+     * The genotypes of one variant for the variant detail.
+     *
+     * @param importId   the import, or null/blank for the newest finished import holding the variant
+     * @param variantKey {@code contig:pos:ref:alt} as in {@link VariantView#variant()}
+     * @throws ValidationException 422 for a key not of that form
+     * @throws NotFoundException   404 when no finished import holds it
+     */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    public VariantGenotypes genotypes(String importId, String variantKey) {
+        String[] k = variantKey == null ? new String[0] : variantKey.split(":");
+        int pos;
+        try {
+            pos = k.length == 4 ? Integer.parseInt(k[1]) : -1;
+        } catch (NumberFormatException e) {
+            pos = -1;
+        }
+        if (pos < 1) throw new ValidationException("variant '" + variantKey + "' is not valid; write contig:pos:ref:alt, e.g. chr9:129814200:C:T.");
+        Condition c = VCF_IMPORT.STATUS.eq("done").and(VARIANT.CONTIG.eq(k[0])).and(VARIANT.POSITION.eq(pos))
+                .and(VARIANT.REF.eq(k[2])).and(VARIANT.ALT.eq(k[3]));
+        if (importId != null && !importId.isBlank()) c = c.and(VCF_IMPORT.IMPORT_ID.eq(importId));
+        Record row = db.select(VARIANT.IMPORT_PK, VARIANT.GT, VARIANT.GQ, VARIANT.DP, VCF_IMPORT.IMPORT_ID).from(VARIANT)
+                .join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK)).where(c).orderBy(VARIANT.ID.desc()).limit(1).fetchOne();
+        if (row == null) throw new NotFoundException("No finished import holds variant " + variantKey + ".");
+        byte[] gt = row.get(VARIANT.GT);
+        Map<String, MemberGenotype> out = new LinkedHashMap<>();
+        for (Record r : db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE).join(PARTICIPANT)
+                .on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).where(VCF_SAMPLE.IMPORT_PK.eq(row.get(VARIANT.IMPORT_PK)))
+                .orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch()) {
+            int col = r.get(VCF_SAMPLE.COLUMN_INDEX);
+            if (col >= gt.length) continue;
+            String id = r.get(PARTICIPANT.PARTICIPANT_ID);
+            out.put(id, new MemberGenotype(id, GT_TEXT[gt[col]], Genotypes.u16(row.get(VARIANT.GQ), col), Genotypes.u16(row.get(VARIANT.DP), col)));
+        }
+        return new VariantGenotypes(variantKey, row.get(VCF_IMPORT.IMPORT_ID), out);
+    }
+
+    private static final String[] GT_TEXT = {"0/0", "0/1", "1/1", "./."};
 
     @RolesAllowed(Role.GENETICIST_NAME)
     public VariantPage find(VariantQuery q, String cursor, int limit) {
@@ -90,6 +162,15 @@ public class VariantQueryService {
         }
         if (q.region() != null && !q.region().isBlank()) c = c.and(region(q.region()));
         if (q.maxAf() != null) c = c.and(VARIANT.AF.le(q.maxAf()).or(VARIANT.AF.isNull()));
+        if (q.minQual() != null) c = c.and(VARIANT.QUAL.ge(q.minQual()));
+        if (Boolean.TRUE.equals(q.passOnly())) c = c.and(VARIANT.FILTER.eq("PASS"));
+        List<String> terms = q.consequences() == null ? List.of()
+                : q.consequences().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+        if (!terms.isEmpty()) {
+            Condition any = DSL.falseCondition();
+            for (String term : terms) any = any.or(DSL.lower(VARIANT.CONSEQUENCE).contains(term));
+            c = c.and(any);
+        }
         if (q.family() != null && !q.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(q.family()))) {
             throw new NotFoundException("No family '" + q.family() + "'.");
         }

@@ -1,5 +1,6 @@
 package org.motif.genomics;
 
+import static org.motif.db.Tables.PARTICIPANT;
 import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
 import static org.motif.db.Tables.VCF_SAMPLE;
@@ -123,6 +124,7 @@ public class VcfImportRunner {
                 SampleMatcher.Match match = matcher.match(reader.samples());
                 insertSamples(con, imp.getId(), reader.samples(), match);
                 MendelianCounter mendelian = new MendelianCounter(match.trios());
+                SampleQc qc = sampleQc(reader.samples(), match.participantPks(), reader.referenceBuild());
                 Map<String, Integer> skipped = new LinkedHashMap<>();
                 List<Map<String, Object>> examples = new ArrayList<>();
                 long variants = 0;
@@ -131,6 +133,7 @@ public class VcfImportRunner {
                     VcfRecord r;
                     while ((r = reader.next()) != null) {
                         mendelian.add(r);
+                        qc.add(r);
                         if (r.skipReason() != null) {
                             skipped.merge(r.skipReason().code(), 1, Integer::sum);
                             if (examples.size() < MAX_EXAMPLES) {
@@ -162,29 +165,89 @@ public class VcfImportRunner {
                 report.put("unmatchedParticipants", match.unmatchedParticipants());
                 report.put("referenceBuild", reader.referenceBuild());
                 report.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("total", mendelian.total());
-                m.put("perSample", mendelian.perSample());
-                m.put("perVariant", mendelian.perVariant());
-                List<Map<String, Object>> trios = new ArrayList<>();
-                for (MendelianCounter.TrioCount t : mendelian.perTrio()) {
-                    Map<String, Object> tr = new LinkedHashMap<>();
-                    tr.put("child", t.trio().child());
-                    tr.put("father", t.trio().father());
-                    tr.put("mother", t.trio().mother());
-                    tr.put("ok", t.ok());
-                    tr.put("bad", t.bad());
-                    tr.put("skipped", t.skipped());
-                    trios.add(tr);
-                }
-                m.put("perTrio", trios);
+                Map<String, Object> m = mendelianReport(mendelian);
                 report.put("mendelian", m);
+                report.put("sampleQc", qc.results(mendelian.perSample()));
                 return new Outcome(reader.records(), variants, reader.samples().size(), match.matched(), reader.referenceBuild(), report);
             } catch (RuntimeException | IOException | SQLException e) {
                 con.rollback();
                 throw e;
             }
         }
+    }
+
+    private static Map<String, Object> mendelianReport(MendelianCounter mendelian) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", mendelian.total());
+        m.put("perSample", mendelian.perSample());
+        m.put("perVariant", mendelian.perVariant());
+        List<Map<String, Object>> trios = new ArrayList<>();
+        for (MendelianCounter.TrioCount t : mendelian.perTrio()) {
+            Map<String, Object> tr = new LinkedHashMap<>();
+            tr.put("child", t.trio().child());
+            tr.put("father", t.trio().father());
+            tr.put("mother", t.trio().mother());
+            tr.put("ok", t.ok());
+            tr.put("bad", t.bad());
+            tr.put("skipped", t.skipped());
+            trios.add(tr);
+        }
+        m.put("perTrio", trios);
+        return m;
+    }
+
+    /**
+     * Matches the samples of a finished import again (after a mapping change in vcf_sample_alias) and
+     * recomputes the Mendelian counts and per-sample QC by reading the stored file once more; the variant
+     * rows are not touched. Runs in the caller's transaction.
+     *
+     * @return the number of matched samples
+     */
+    public int rematch(long importPk) throws IOException {
+        VcfImportRecord imp = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.ID.eq(importPk)).fetchOne();
+        try (VcfReader reader = VcfReader.open(Path.of(imp.getFilePath()), imp.getFileName(), settings.afKey())) {
+            List<String> samples = reader.samples();
+            SampleMatcher.Match match = matcher.match(samples);
+            for (int i = 0; i < samples.size(); i++) {
+                db.update(VCF_SAMPLE).set(VCF_SAMPLE.PARTICIPANT_PK, match.participantPks().get(i))
+                        .where(VCF_SAMPLE.IMPORT_PK.eq(importPk)).and(VCF_SAMPLE.COLUMN_INDEX.eq(i)).execute();
+            }
+            MendelianCounter mendelian = new MendelianCounter(match.trios());
+            SampleQc qc = sampleQc(samples, match.participantPks(), reader.referenceBuild());
+            VcfRecord r;
+            while ((r = reader.next()) != null) {
+                mendelian.add(r);
+                qc.add(r);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode report = imp.getReport() == null ? json.createObjectNode()
+                    : (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(imp.getReport());
+            report.set("unmatchedVcfSamples", json.valueToTree(match.unmatchedVcfSamples()));
+            report.set("unmatchedParticipants", json.valueToTree(match.unmatchedParticipants()));
+            report.set("mendelian", json.valueToTree(mendelianReport(mendelian)));
+            report.set("sampleQc", json.valueToTree(qc.results(mendelian.perSample())));
+            db.update(VCF_IMPORT).set(VCF_IMPORT.MATCHED_SAMPLES, match.matched()).set(VCF_IMPORT.REPORT, json.writeValueAsString(report))
+                    .where(VCF_IMPORT.ID.eq(importPk)).execute();
+            return match.matched();
+        }
+    }
+
+    /** Per-sample QC with each matched column's participant id and recorded sex. */
+    SampleQc sampleQc(List<String> samples, List<Long> participantPks, String build) {
+        Map<Long, org.jooq.Record3<Long, String, String>> people = db.select(PARTICIPANT.ID, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.SEX)
+                .from(PARTICIPANT).where(PARTICIPANT.ID.in(participantPks.stream().filter(java.util.Objects::nonNull).toList()))
+                .fetchMap(PARTICIPANT.ID);
+        List<String> ids = new ArrayList<>();
+        List<SampleQc.Sex> sexes = new ArrayList<>();
+        for (Long pk : participantPks) {
+            var p = pk == null ? null : people.get(pk);
+            ids.add(p == null ? null : p.value2());
+            sexes.add(p == null ? SampleQc.Sex.UNKNOWN : switch (p.value3()) {
+                case "male" -> SampleQc.Sex.MALE;
+                case "female" -> SampleQc.Sex.FEMALE;
+                default -> SampleQc.Sex.UNKNOWN;
+            });
+        }
+        return new SampleQc(samples, ids, sexes, build, SampleQc.Thresholds.DEFAULT);
     }
 
     private void progress(long importPk, double progress, long records) {

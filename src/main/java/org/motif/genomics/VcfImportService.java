@@ -1,6 +1,9 @@
 package org.motif.genomics;
 
+import static org.motif.db.Tables.PARTICIPANT;
 import static org.motif.db.Tables.VCF_IMPORT;
+import static org.motif.db.Tables.VCF_SAMPLE;
+import static org.motif.db.Tables.VCF_SAMPLE_ALIAS;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.DSLContext;
 import org.motif.base.ConflictException;
+import org.motif.base.MotifException;
+import org.motif.base.Problem;
+import org.motif.base.ValidationException;
 import org.motif.base.NotFoundException;
 import org.motif.db.tables.records.VcfImportRecord;
 import org.motif.security.CurrentUser;
@@ -48,9 +54,11 @@ public class VcfImportService {
     private final GenomicsSettings settings;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final OneTimeTask<String> task;
+    private final VcfImportRunner runner;
 
     public VcfImportService(DSLContext db, ObjectMapper json, AuditService audit, GenomicsSettings settings,
-                            ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> vcfImportTask) {
+                            ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> vcfImportTask, VcfImportRunner runner) {
+        this.runner = runner;
         this.db = db;
         this.json = json;
         this.audit = audit;
@@ -185,6 +193,64 @@ public class VcfImportService {
                 json.convertValue(m.path("perVariant"), new TypeReference<LinkedHashMap<String, Integer>>() { }));
     }
 
+    /** One VCF column of an import and the participant it is matched to (null when unmatched). */
+    public record SampleRow(int column, String sample, String participantId, boolean viaMapping) {
+    }
+
+    /** The VCF samples of an import in column order with their matched participants. @throws NotFoundException for an unknown id */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    @Transactional(readOnly = true)
+    public List<SampleRow> samples(String importId) {
+        VcfImportRecord r = find(importId);
+        return db.select(VCF_SAMPLE.COLUMN_INDEX, VCF_SAMPLE.NAME, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE)
+                .leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK))
+                .where(VCF_SAMPLE.IMPORT_PK.eq(r.getId())).orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch()
+                .map(x -> new SampleRow(x.value1(), x.value2(), x.value3(), x.value3() != null && !x.value3().equals(x.value2())));
+    }
+
+    /**
+     * Maps a VCF sample name to a participant (vcf_sample_alias; replaces an earlier mapping of that
+     * name, applies to later imports too), then matches this import's samples again and recomputes its
+     * Mendelian counts and per-sample QC (the stored file is read once more; variant rows are kept).
+     *
+     * @param participantId the participant, or null/blank to remove the mapping
+     * @throws NotFoundException   unknown import or participant
+     * @throws ValidationException 422 when the sample is not in the import, or the participant already has a column
+     * @throws ConflictException   409 while the import is not done
+     */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    public VcfImportView mapSample(String importId, String sample, String participantId) {
+        VcfImportRecord r = find(importId);
+        if (!r.getStatus().equals("done")) {
+            throw new ConflictException("Import " + importId + " is " + r.getStatus() + "; samples can be mapped when it is done.");
+        }
+        if (!db.fetchExists(VCF_SAMPLE, VCF_SAMPLE.IMPORT_PK.eq(r.getId()).and(VCF_SAMPLE.NAME.eq(sample)))) {
+            throw new ValidationException("VCF sample '" + sample + "' is not in import " + importId + ".",
+                    List.of(new Problem(null, "sample", "choose one of the import's VCF samples")));
+        }
+        db.deleteFrom(VCF_SAMPLE_ALIAS).where(VCF_SAMPLE_ALIAS.SAMPLE_NAME.eq(sample)).execute();
+        if (participantId != null && !participantId.isBlank()) {
+            Long pk = db.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.PARTICIPANT_ID.eq(participantId.trim())).fetchOne(PARTICIPANT.ID);
+            if (pk == null) throw new NotFoundException("No participant '" + participantId + "'; check the id on the Families page.");
+            var taken = db.select(VCF_SAMPLE.NAME).from(VCF_SAMPLE).where(VCF_SAMPLE.IMPORT_PK.eq(r.getId()))
+                    .and(VCF_SAMPLE.PARTICIPANT_PK.eq(pk)).and(VCF_SAMPLE.NAME.ne(sample)).fetchOne(VCF_SAMPLE.NAME);
+            if (taken != null) {
+                throw new ValidationException("Participant " + participantId + " already has VCF column '" + taken + "' in this import.",
+                        List.of(new Problem(null, "participantId", "choose a participant without a column")));
+            }
+            db.insertInto(VCF_SAMPLE_ALIAS).set(VCF_SAMPLE_ALIAS.SAMPLE_NAME, sample).set(VCF_SAMPLE_ALIAS.PARTICIPANT_PK, pk)
+                    .set(VCF_SAMPLE_ALIAS.CREATED_BY, CurrentUser.actor()).execute();
+        }
+        try {
+            runner.rematch(r.getId());
+        } catch (IOException e) {
+            throw new MotifException("The stored file of import " + importId + " could not be read again (" + e.getMessage() + ").");
+        }
+        audit.record("vcf_import.map_sample", "vcf_import", importId, Map.of("sample", sample,
+                "participantId", participantId == null ? "" : participantId));
+        return view(find(importId));
+    }
+
     private VcfImportRecord find(String importId) {
         VcfImportRecord r = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(importId)).fetchOne();
         if (r == null) throw new NotFoundException("No VCF import '" + importId + "'; list them with GET /api/v1/vcf-imports.");
@@ -212,6 +278,8 @@ public class VcfImportService {
                         new TypeReference<LinkedHashMap<String, Integer>>() { }),
                 json.convertValue(rep.path("skippedExamples").isMissingNode() ? json.createArrayNode() : rep.path("skippedExamples"),
                         new TypeReference<List<VcfImportView.SkippedExample>>() { }),
-                r.getError(), r.getReferenceBuild(), r.getCreatedBy(), r.getCreatedAt());
+                r.getError(), r.getReferenceBuild(), r.getCreatedBy(), r.getCreatedAt(),
+                json.convertValue(rep.path("sampleQc").isMissingNode() ? json.createArrayNode() : rep.path("sampleQc"),
+                        new TypeReference<List<SampleQc.Result>>() { }));
     }
 }

@@ -46,6 +46,18 @@ public final class PedigreeDrawing {
      * @param linkPrefix when not null, each symbol links to {@code linkPrefix + id} (e.g. {@code participant/})
      */
     public static String svg(List<Individual> members, List<Couple> couples, String title, String linkPrefix) {
+        return svg(members, couples, title, linkPrefix, Map.of());
+    }
+
+    /**
+     * The drawing as a standalone SVG document, with extra text lines under chosen symbols (below the
+     * usual labels; e.g. a genotype and its GQ/DP).
+     *
+     * @param linkPrefix when not null, each symbol links to {@code linkPrefix + id}
+     * @param extraLines lines per individual id (ids not in the map get none); never null
+     */
+    public static String svg(List<Individual> members, List<Couple> couples, String title, String linkPrefix,
+                             Map<String, List<String>> extraLines) {
         PedigreeLayout.Result l = PedigreeLayout.layout(members, couples);
         Set<DystoniaType> used = typesUsed(members);
         boolean affectedUntyped = members.stream().anyMatch(i -> i.affection() == Affection.AFFECTED && i.phenotype().dystoniaType() == null);
@@ -86,6 +98,11 @@ public final class PedigreeDrawing {
             for (int k = 0; k < labels.size(); k++) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"middle\"%s>%s</text>", n.x(),
                         n.y() + R + 14 + k * 13, LABEL_FONT, i.placeholder() ? " fill=\"#777\"" : "", esc(labels.get(k))));
+            }
+            List<String> extra = extraLines.getOrDefault(i.id(), List.of());
+            for (int k = 0; k < extra.size(); k++) {
+                s.append(String.format(Locale.ROOT, "<text class=\"ped-extra\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\" text-anchor=\"middle\" "
+                        + "fill=\"#0b4f8a\">%s</text>", n.x(), n.y() + R + 14 + (labels.size() + k) * 13, LABEL_FONT, esc(extra.get(k))));
             }
             s.append("</g>");
             if (linkPrefix != null) s.append("</a>");

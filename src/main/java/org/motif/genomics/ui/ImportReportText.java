@@ -22,6 +22,10 @@ final class ImportReportText {
         if (!v.unmatchedParticipants().isEmpty()) {
             sb.append("Participants of these families without a VCF column: ").append(String.join(", ", v.unmatchedParticipants())).append(". ");
         }
+        if (v.sampleQc() != null) {
+            var mismatches = v.sampleQc().stream().filter(q -> q.sexCheck().equals("mismatch")).map(q -> q.sample()).toList();
+            if (!mismatches.isEmpty()) sb.append("Sex check mismatches: ").append(String.join(", ", mismatches)).append(". ");
+        }
         if (v.error() != null) sb.append("Error: ").append(v.error());
         return sb.toString();
     }

@@ -1,25 +1,22 @@
 package org.motif.genomics.ui;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.motif.base.MotifException;
+import org.motif.genomics.FilterSetService;
 import org.motif.genomics.VariantQueryService;
 import org.motif.genomics.VariantQueryService.VariantQuery;
 import org.motif.genomics.VariantQueryService.VariantView;
+import org.motif.participant.FamilyService;
 import org.motif.security.Role;
 
 /** Variant browser: a lazy grid over the variants of finished imports, with filters and segregation per family. */
@@ -29,45 +26,41 @@ import org.motif.security.Role;
 @RolesAllowed(Role.GENETICIST_NAME)
 public class VariantBrowserView extends VerticalLayout {
     private final VariantQueryService variants;
-    private final TextField importId = new TextField("Import");
-    private final TextField genes = new TextField("Genes (comma-separated)");
-    private final TextField region = new TextField("Region (chr9:1000-2000)");
-    private final NumberField maxAf = new NumberField("Max AF");
-    private final TextField family = new TextField("Carried by an affected member of family");
+    private final VariantFilterBar filters;
+    private final VariantDetailPanel detail;
     private final Grid<VariantView> grid = new Grid<>(VariantView.class, false);
 
-    public VariantBrowserView(VariantQueryService variants) {
+    public VariantBrowserView(VariantQueryService variants, FilterSetService filterSets, FamilyService families) {
         this.variants = variants;
+        this.filters = new VariantFilterBar(filterSets, this::search);
+        this.detail = new VariantDetailPanel(variants, families);
         add(new H2("Variants"));
-        Button search = new Button("Search", e -> search());
-        search.setId("variant-search");
-        HorizontalLayout filters = new HorizontalLayout(importId, genes, region, maxAf, family, search);
-        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        filters.setWrap(true);
         grid.addColumn(VariantView::variant).setHeader("Variant").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantView::id).setHeader("ID").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantView::gene).setHeader("Gene").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantView::consequence).setHeader("Consequence").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VariantView::qual).setHeader("QUAL").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantView::af).setHeader("AF").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantView::filter).setHeader("FILTER").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VariantBrowserView::segregation).setHeader("Segregation per family: affected carriers/genotyped, unaffected carriers/genotyped, modes")
                 .setFlexGrow(1).setTooltipGenerator(VariantBrowserView::segregation);
         grid.setId("variants");
-        add(filters, grid);
-        setSizeFull();
-        grid.setSizeFull();
+        grid.setHeight("280px");
+        grid.addSelectionListener(e -> detail.show(e.getFirstSelectedItem().orElse(null), filters.importId.getValue(), filters.family.getValue()));
+        add(filters, grid, detail);
+        setWidthFull();
         search();
     }
 
     private void search() {
-        List<String> g = genes.isEmpty() ? null : Arrays.stream(genes.getValue().split(",")).map(String::trim).toList();
-        VariantQuery q = new VariantQuery(importId.getValue(), g, region.getValue(), maxAf.getValue(), family.getValue());
+        VariantQuery q = filters.query();
         try {
             variants.find(q, null, 1);
         } catch (MotifException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
             return;
         }
+        detail.show(null, null, null);
         // lazy: each window is fetched from the start of the filtered list (keyset cursor inside the service)
         grid.setItems(query -> {
             int end = query.getOffset() + query.getLimit();

@@ -29,9 +29,15 @@ public class VcfImportsView extends VerticalLayout {
     private final VcfImportService imports;
     private final Grid<VcfImportView> grid = new Grid<>(VcfImportView.class, false);
     private final Paragraph report = new Paragraph();
+    private final SampleQcGrid sampleQc = new SampleQcGrid();
+    private final SamplesPanel samples;
 
     public VcfImportsView(VcfImportService imports) {
         this.imports = imports;
+        this.samples = new SamplesPanel(imports, v -> {
+            refresh();
+            showReport(v);
+        });
         add(new H2("VCF imports"));
         add(new Paragraph("Upload a multi-sample VCF (.vcf, .vcf.gz, .bgz). Sample names are matched to participant ids; "
                 + "the import runs in the background — press Refresh to follow it."));
@@ -49,10 +55,14 @@ public class VcfImportsView extends VerticalLayout {
         grid.addColumn(v -> v.matchedSamples() + " / " + v.samples()).setHeader("Matched samples");
         grid.addColumn(v -> v.createdAt() == null ? "" : v.createdAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .setHeader("Started");
-        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showReport, () -> report.setText("")));
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::showReport, () -> {
+            report.setText("");
+            sampleQc.show(java.util.List.of());
+            samples.show(null);
+        }));
         grid.setId("vcf-imports");
         report.setId("vcf-report");
-        add(upload, refresh, grid, report);
+        add(upload, refresh, grid, report, sampleQc, samples);
         refresh();
     }
 
@@ -74,5 +84,7 @@ public class VcfImportsView extends VerticalLayout {
 
     private void showReport(VcfImportView v) {
         report.setText(ImportReportText.of(v));
+        sampleQc.show(v.sampleQc() == null ? java.util.List.of() : v.sampleQc());
+        samples.show(v);
     }
 }
