@@ -1,0 +1,334 @@
+package org.motif.genomics;
+
+import static org.motif.db.Tables.VARIANT;
+import static org.motif.db.Tables.VCF_IMPORT;
+import static org.motif.db.Tables.VCF_SAMPLE;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.DSLContext;
+import org.motif.base.MotifException;
+import org.motif.db.tables.records.VcfImportRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one VCF import (called by the db-scheduler task): streams the file, matches samples, writes
+ * one variant row per ALT allele (PostgreSQL COPY; batched inserts elsewhere) in ONE transaction on
+ * its own connection, counts Mendelian errors, and records progress, counts and the report. A
+ * failure or a cancel rolls the transaction back, so no variant row of the import remains.
+ */
+@Component
+public class VcfImportRunner {
+    private static final Logger log = LoggerFactory.getLogger(VcfImportRunner.class);
+    private static final int MAX_EXAMPLES = 100;
+    private static final int BATCH = 1000;
+
+    private final DSLContext db;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final SampleMatcher matcher;
+    private final GenomicsSettings settings;
+
+    public VcfImportRunner(DSLContext db, DataSource dataSource, ObjectMapper json, SampleMatcher matcher, GenomicsSettings settings) {
+        this.db = db;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.matcher = matcher;
+        this.settings = settings;
+    }
+
+    /** Thrown inside the loop when the import was cancelled (DELETE). */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** Runs the import with the given public id; never throws (the outcome is stored in vcf_import). */
+    public void run(String importId) {
+        VcfImportRecord imp = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(importId)).fetchOne();
+        if (imp == null || !imp.getStatus().equals("queued")) return;
+        int updated = db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "running").set(VCF_IMPORT.STARTED_AT, OffsetDateTime.now())
+                .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("queued")).execute();
+        if (updated == 0) return;
+        long started = System.nanoTime();
+        try {
+            Outcome o = importFile(imp, started);
+            int stored = db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "done").set(VCF_IMPORT.PROGRESS, 1.0)
+                    .set(VCF_IMPORT.RECORDS, o.records).set(VCF_IMPORT.VARIANTS, o.variants)
+                    .set(VCF_IMPORT.SAMPLES, o.samples).set(VCF_IMPORT.MATCHED_SAMPLES, o.matched)
+                    .set(VCF_IMPORT.REFERENCE_BUILD, o.referenceBuild)
+                    .set(VCF_IMPORT.REPORT, json.writeValueAsString(o.report))
+                    .set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
+                    .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("running")).execute();
+            if (stored == 0) {
+                cleanUp(imp.getId());
+                return;
+            }
+            log.info("VCF import {} done: {} records, {} variants in {} s", importId, o.records, o.variants,
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        } catch (Cancelled c) {
+            cleanUp(imp.getId());
+            db.update(VCF_IMPORT).set(VCF_IMPORT.VARIANTS, 0L).set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
+                    .where(VCF_IMPORT.ID.eq(imp.getId())).execute();
+        } catch (Exception e) {
+            String message = e instanceof MotifException ? e.getMessage()
+                    : "The import stopped unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); nothing was stored. Try again or tell the administrator.";
+            if (!(e instanceof MotifException)) log.error("VCF import {} failed", importId, e);
+            cleanUp(imp.getId());
+            db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "failed").set(VCF_IMPORT.VARIANTS, 0L)
+                    .set(VCF_IMPORT.ERROR, message.length() > 3900 ? message.substring(0, 3900) : message)
+                    .set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
+                    .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("running")).execute();
+        }
+    }
+
+    /** Belt and braces: the transaction was rolled back; remove anything that might remain. */
+    private void cleanUp(long importPk) {
+        db.deleteFrom(VARIANT).where(VARIANT.IMPORT_PK.eq(importPk)).execute();
+        db.deleteFrom(VCF_SAMPLE).where(VCF_SAMPLE.IMPORT_PK.eq(importPk)).execute();
+    }
+
+    private record Outcome(long records, long variants, int samples, int matched, String referenceBuild, Map<String, Object> report) {
+    }
+
+    private Outcome importFile(VcfImportRecord imp, long started) throws IOException, SQLException {
+        Path path = Path.of(imp.getFilePath());
+        long size = Math.max(1, imp.getFileSize());
+        try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey());
+             Connection con = dataSource.getConnection()) {
+            con.setAutoCommit(false);
+            try {
+                SampleMatcher.Match match = matcher.match(reader.samples());
+                insertSamples(con, imp.getId(), reader.samples(), match);
+                MendelianCounter mendelian = new MendelianCounter(match.trios());
+                Map<String, Integer> skipped = new LinkedHashMap<>();
+                List<Map<String, Object>> examples = new ArrayList<>();
+                long variants = 0;
+                long lastCheck = System.nanoTime();
+                try (RowWriter writer = isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
+                    VcfRecord r;
+                    while ((r = reader.next()) != null) {
+                        mendelian.add(r);
+                        if (r.skipReason() != null) {
+                            skipped.merge(r.skipReason().code(), 1, Integer::sum);
+                            if (examples.size() < MAX_EXAMPLES) {
+                                Map<String, Object> ex = new LinkedHashMap<>();
+                                ex.put("line", r.line());
+                                ex.put("reason", r.skipReason().code());
+                                examples.add(ex);
+                            }
+                        } else {
+                            byte[] gq = Genotypes.packU16(r.gq());
+                            byte[] dp = Genotypes.packU16(r.dp());
+                            for (int k = 1; k <= r.alts().size(); k++) {
+                                writer.write(imp.getId(), r, k, Genotypes.packForAlt(r.alleles(), k), gq, dp);
+                                variants++;
+                            }
+                        }
+                        if (System.nanoTime() - lastCheck > 1_000_000_000L) {
+                            lastCheck = System.nanoTime();
+                            progress(imp.getId(), Math.min(0.99, reader.bytesRead() / (double) size), reader.records());
+                        }
+                    }
+                }
+                progress(imp.getId(), 0.99, reader.records());
+                con.commit();
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("skipped", skipped);
+                report.put("skippedExamples", examples);
+                report.put("unmatchedVcfSamples", match.unmatchedVcfSamples());
+                report.put("unmatchedParticipants", match.unmatchedParticipants());
+                report.put("referenceBuild", reader.referenceBuild());
+                report.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("total", mendelian.total());
+                m.put("perSample", mendelian.perSample());
+                m.put("perVariant", mendelian.perVariant());
+                List<Map<String, Object>> trios = new ArrayList<>();
+                for (MendelianCounter.TrioCount t : mendelian.perTrio()) {
+                    Map<String, Object> tr = new LinkedHashMap<>();
+                    tr.put("child", t.trio().child());
+                    tr.put("father", t.trio().father());
+                    tr.put("mother", t.trio().mother());
+                    tr.put("ok", t.ok());
+                    tr.put("bad", t.bad());
+                    tr.put("skipped", t.skipped());
+                    trios.add(tr);
+                }
+                m.put("perTrio", trios);
+                report.put("mendelian", m);
+                return new Outcome(reader.records(), variants, reader.samples().size(), match.matched(), reader.referenceBuild(), report);
+            } catch (RuntimeException | IOException | SQLException e) {
+                con.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void progress(long importPk, double progress, long records) {
+        String status = db.select(VCF_IMPORT.STATUS).from(VCF_IMPORT).where(VCF_IMPORT.ID.eq(importPk)).fetchOne(VCF_IMPORT.STATUS);
+        if (!"running".equals(status)) throw new Cancelled();
+        db.update(VCF_IMPORT).set(VCF_IMPORT.PROGRESS, progress).set(VCF_IMPORT.RECORDS, records)
+                .where(VCF_IMPORT.ID.eq(importPk)).execute();
+    }
+
+    private static boolean isPostgres(Connection con) throws SQLException {
+        return con.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    }
+
+    private static void insertSamples(Connection con, long importPk, List<String> samples, SampleMatcher.Match match) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(
+                "INSERT INTO vcf_sample (import_pk, column_index, name, participant_pk) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < samples.size(); i++) {
+                ps.setLong(1, importPk);
+                ps.setInt(2, i);
+                ps.setString(3, samples.get(i));
+                Long pk = match.participantPks().get(i);
+                if (pk == null) ps.setNull(4, Types.BIGINT);
+                else ps.setLong(4, pk);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private interface RowWriter extends AutoCloseable {
+        void write(long importPk, VcfRecord r, int k, byte[] gt, byte[] gq, byte[] dp) throws SQLException, IOException;
+
+        @Override
+        void close() throws SQLException, IOException;
+    }
+
+    private static final String COLUMNS = "import_pk, contig, position, ref, alt, variant_id, qual, filter, gene, consequence, af, gt, gq, dp";
+
+    /**
+     * PostgreSQL: one streaming {@code COPY ... FROM STDIN (FORMAT binary)} for the whole file (binary so
+     * the server neither parses text numbers nor hex-decodes the genotype arrays).
+     */
+    private static final class CopyWriter implements RowWriter {
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        private final java.io.DataOutputStream out;
+
+        CopyWriter(Connection con) throws SQLException, IOException {
+            PGConnection pg = con.unwrap(PGConnection.class);
+            this.out = new java.io.DataOutputStream(new BufferedOutputStream(
+                    new PGCopyOutputStream(pg, "COPY variant (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
+            out.write(SIGNATURE);
+            out.writeInt(0);
+            out.writeInt(0);
+        }
+
+        @Override
+        public void write(long importPk, VcfRecord r, int k, byte[] gt, byte[] gq, byte[] dp) throws IOException {
+            out.writeShort(14);
+            out.writeInt(8);
+            out.writeLong(importPk);
+            text(r.contig());
+            out.writeInt(4);
+            out.writeInt(r.position());
+            text(r.ref());
+            text(r.alts().get(k - 1));
+            text(r.id());
+            number(r.qual());
+            text(r.filter());
+            text(r.genes().get(k - 1));
+            text(r.consequences().get(k - 1));
+            number(r.afs().get(k - 1));
+            bytes(gt);
+            bytes(gq);
+            bytes(dp);
+        }
+
+        private void text(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+                return;
+            }
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void number(Double d) throws IOException {
+            if (d == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(8);
+                out.writeDouble(d);
+            }
+        }
+
+        private void bytes(byte[] b) throws IOException {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.writeShort(-1);
+            out.close();
+        }
+    }
+
+    /** Other databases (H2): batched prepared inserts. */
+    private static final class BatchWriter implements RowWriter {
+        private final PreparedStatement ps;
+        private int pending;
+
+        BatchWriter(Connection con) throws SQLException {
+            this.ps = con.prepareStatement("INSERT INTO variant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        public void write(long importPk, VcfRecord r, int k, byte[] gt, byte[] gq, byte[] dp) throws SQLException {
+            ps.setLong(1, importPk);
+            ps.setString(2, r.contig());
+            ps.setInt(3, r.position());
+            ps.setString(4, r.ref());
+            ps.setString(5, r.alts().get(k - 1));
+            ps.setString(6, r.id());
+            if (r.qual() == null) ps.setNull(7, Types.DOUBLE);
+            else ps.setDouble(7, r.qual());
+            ps.setString(8, r.filter());
+            ps.setString(9, r.genes().get(k - 1));
+            ps.setString(10, r.consequences().get(k - 1));
+            Double af = r.afs().get(k - 1);
+            if (af == null) ps.setNull(11, Types.DOUBLE);
+            else ps.setDouble(11, af);
+            ps.setBytes(12, gt);
+            ps.setBytes(13, gq);
+            ps.setBytes(14, dp);
+            ps.addBatch();
+            if (++pending >= BATCH) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (pending > 0) ps.executeBatch();
+            ps.close();
+        }
+    }
+}
