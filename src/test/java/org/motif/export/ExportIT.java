@@ -281,6 +281,30 @@ class ExportIT extends AbstractIT {
     }
 
     @Test
+    void libreoffice_reads_the_workbook() throws Exception {
+        var soffice = java.nio.file.Path.of("/usr/bin/soffice");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(soffice),
+                "soffice is missing: apt-get install -y libreoffice-calc (.ci/run installs it)");
+        var dir = java.nio.file.Files.createTempDirectory("export-soffice");
+        var xlsx = dir.resolve("dataset.xlsx");
+        java.nio.file.Files.write(xlsx, export(params(), ExportFormat.XLSX, Role.ADMIN));
+        var process = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=file://" + dir.resolve("profile"), "--headless",
+                "--convert-to", "csv", "--outdir", dir.toString(), xlsx.toString()).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        var csv = dir.resolve("dataset.csv");
+        assertThat(csv).as(log).exists();
+        List<String> lines = java.nio.file.Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("participantId,familyId,fatherId,motherId,sex,birthYear,proband,role");
+        String erika = lines.stream().filter(l -> l.startsWith("EX01-03,")).findFirst().orElseThrow();
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> cells = List.of(erika.split(",", -1));
+        assertThat(cells.get(header.indexOf("baseline.gad7.total"))).isEqualTo("10");
+        assertThat(cells.get(header.indexOf("baseline.gad7.total.band"))).isEqualTo("moderate");
+        assertThat(cells.get(header.indexOf("birthYear"))).isEqualTo("1983");
+    }
+
+    @Test
     void the_api_refuses_a_forbidden_sheet_with_403_and_streams_the_workbook() {
         StudyFixtures.staff(users, "ex-api-coordinator", "ex-api-password-1", Role.COORDINATOR);
         var headers = new HttpHeaders();
