@@ -3,9 +3,11 @@ package org.motif.api;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.motif.base.MotifException;
 import org.motif.export.ExportOptions;
 import org.motif.export.ExportService;
 import org.motif.export.ExportService.ExportFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +34,14 @@ class ExportController {
     }
 
     private void send(ExportFormat format, Map<String, String> parameters, HttpServletResponse response) throws IOException {
-        var plan = exports.prepare(ExportOptions.parse(parameters), format);
+        ExportOptions options = ExportOptions.parse(parameters);
+        ExportService.ExportPlan plan;
+        try {
+            plan = exports.prepare(options, format);
+        } catch (MotifException | AccessDeniedException e) {
+            exports.refused(options, format, e.getMessage());
+            throw e;
+        }
         response.setContentType(format.contentType());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + plan.fileName() + "\"");
         response.setHeader("Cache-Control", "no-store");

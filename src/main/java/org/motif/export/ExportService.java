@@ -116,7 +116,7 @@ public class ExportService {
     public ExportPlan prepare(ExportOptions options, ExportFormat format) {
         boolean coordinator = CurrentUser.hasRole(Role.COORDINATOR);
         boolean geneticist = CurrentUser.hasRole(Role.GENETICIST);
-        if (!coordinator && !geneticist) throw new AccessDeniedException("Exports need the coordinator or geneticist role.");
+        requireExportRole();
         Set<ExportSheet> sheets = EnumSet.noneOf(ExportSheet.class);
         if (options.include().isEmpty()) {
             for (ExportSheet s : ExportSheet.choosable()) if (s != ExportSheet.LINKAGE && s.visibleTo(coordinator, geneticist)) sheets.add(s);
@@ -203,20 +203,43 @@ public class ExportService {
     /** The latest exports, newest first (everyone's: the study's export history). */
     @Transactional(readOnly = true)
     public List<ExportLogEntry> history(int limit) {
-        if (!CurrentUser.hasRole(Role.COORDINATOR) && !CurrentUser.hasRole(Role.GENETICIST)) throw new AccessDeniedException("Exports need the coordinator or geneticist role.");
+        requireExportRole();
         return db.selectFrom(EXPORT_LOG).orderBy(EXPORT_LOG.CREATED_AT.desc(), EXPORT_LOG.ID.desc()).limit(limit)
                 .fetch(r -> new ExportLogEntry(r.getExportId(), r.getCreatedAt(), r.getCreatedBy(), r.getFormat(), r.getSheets(), r.getOptions(),
                         r.getDeidentified(), r.getParticipants(), r.getStatus()));
     }
 
+    /**
+     * Records an export that was refused (403/422) in the history and the audit log, in its own transaction
+     * (the refusal rolled back the export's).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void refused(ExportOptions options, ExportFormat format, String reason) {
+        String id = newExportId();
+        String message = reason == null ? "" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        audit.record("export.refused", "export", id, Map.of("format", format.extension(), "options", options.asParameters(), "reason", message));
+        db.insertInto(EXPORT_LOG).set(EXPORT_LOG.EXPORT_ID, id).set(EXPORT_LOG.CREATED_BY, CurrentUser.actor()).set(EXPORT_LOG.FORMAT, format.extension())
+                .set(EXPORT_LOG.SHEETS, options.include().isEmpty() ? "(all allowed)" : sheetIds(options.include()))
+                .set(EXPORT_LOG.OPTIONS, toJson(options.asParameters())).set(EXPORT_LOG.DEIDENTIFIED, options.deidentified())
+                .set(EXPORT_LOG.STATUS, "refused").set(EXPORT_LOG.MESSAGE, message).execute();
+    }
+
+    private static void requireExportRole() {
+        if (!CurrentUser.hasRole(Role.COORDINATOR) && !CurrentUser.hasRole(Role.GENETICIST)) {
+            throw new AccessDeniedException("Exports need the coordinator or geneticist role.");
+        }
+    }
+
     /** Families and events that exist, for the options form. */
     @Transactional(readOnly = true)
     public List<String> families() {
+        requireExportRole();
         return db.select(FAMILY.FAMILY_ID).from(FAMILY).orderBy(FAMILY.FAMILY_ID).fetch(FAMILY.FAMILY_ID);
     }
 
     @Transactional(readOnly = true)
     public List<String> events() {
+        requireExportRole();
         return db.selectDistinct(ASSIGNMENT.EVENT_LABEL).from(ASSIGNMENT).orderBy(ASSIGNMENT.EVENT_LABEL).fetch(ASSIGNMENT.EVENT_LABEL);
     }
 

@@ -35,7 +35,7 @@ public final class XlsxDatasetWriter implements DatasetWriter {
 
     public XlsxDatasetWriter(OutputStream out) {
         this.out = out;
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false); // faster; temporary files are deleted in close()
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = workbook.createCellStyle();
@@ -102,6 +102,10 @@ public final class XlsxDatasetWriter implements DatasetWriter {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
+        try {
+            workbook.dispose(); // deletes the temporary sheet files
+        } finally {
+            workbook.close();
+        }
     }
 }

@@ -314,6 +314,8 @@ class ExportIT extends AbstractIT {
         assertThat(forbidden.getHeaders().getContentType().toString()).contains("problem+json");
         var bad = rest.exchange("/api/v1/exports/dataset.xlsx?labels=maybe", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(422);
+        assertThat(db.fetchCount(EXPORT_LOG, EXPORT_LOG.STATUS.eq("refused").and(EXPORT_LOG.CREATED_BY.eq("ex-api-coordinator"))))
+                .as("the refusal is in the export history").isEqualTo(1);
         var ok = rest.exchange("/api/v1/exports/dataset.xlsx?families=" + FAMILY_ID, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
         assertThat(ok.getStatusCode().value()).isEqualTo(200);
         assertThat(ok.getHeaders().getContentDisposition().getFilename()).endsWith(".xlsx");

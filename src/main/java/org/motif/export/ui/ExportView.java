@@ -66,6 +66,7 @@ public class ExportView extends VerticalLayout {
         history.addColumn(ExportLogEntry::createdBy).setHeader("Who").setAutoWidth(true);
         history.addColumn(ExportLogEntry::format).setHeader("Format").setAutoWidth(true);
         history.addColumn(ExportLogEntry::sheets).setHeader("Sheets").setFlexGrow(1);
+        history.addColumn(ExportLogEntry::status).setHeader("Status").setAutoWidth(true);
         history.addColumn(e -> e.deidentified() ? "yes" : "NO").setHeader("De-identified").setAutoWidth(true);
         history.addColumn(ExportLogEntry::participants).setHeader("Participants").setAutoWidth(true);
         history.addColumn(ExportLogEntry::options).setHeader("Options").setFlexGrow(1);
@@ -102,6 +103,7 @@ public class ExportView extends VerticalLayout {
         try {
             plan = exports.prepare(options, format);
         } catch (MotifException | AccessDeniedException e) {
+            exports.refused(options, format, e.getMessage());
             event.getResponse().setStatus(e instanceof AccessDeniedException ? 403 : 422);
             event.setContentType("text/plain; charset=UTF-8");
             event.getOutputStream().write(e.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8));
