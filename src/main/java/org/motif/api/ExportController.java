@@ -1,0 +1,50 @@
+package org.motif.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.motif.base.MotifException;
+import org.motif.export.ExportOptions;
+import org.motif.export.ExportService;
+import org.motif.export.ExportService.ExportFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The combined study dataset (API.md "Export"): checked first (403/422 as problem+json), then streamed. */
+@RestController
+@RequestMapping("/api/v1/exports")
+class ExportController {
+    private final ExportService exports;
+
+    ExportController(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/dataset.xlsx")
+    void workbook(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
+        send(ExportFormat.XLSX, parameters, response);
+    }
+
+    @GetMapping("/dataset.zip")
+    void csvZip(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
+        send(ExportFormat.ZIP, parameters, response);
+    }
+
+    private void send(ExportFormat format, Map<String, String> parameters, HttpServletResponse response) throws IOException {
+        ExportOptions options = ExportOptions.parse(parameters);
+        ExportService.ExportPlan plan;
+        try {
+            plan = exports.prepare(options, format);
+        } catch (MotifException | AccessDeniedException e) {
+            exports.refused(options, format, e.getMessage());
+            throw e;
+        }
+        response.setContentType(format.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + plan.fileName() + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        exports.write(plan, response.getOutputStream(), null);
+    }
+}
