@@ -48,8 +48,11 @@ class PedigreeDemoData implements DemoContributor {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo", null,
                 AuthorityUtils.createAuthorityList(Role.authorities(List.of(Role.ADMIN)).toArray(String[]::new))));
         try {
-            if (families.families().stream().anyMatch(f -> f.familyId().equals("DEMO03"))) return;
-            var report = families.importPed(Files.readString(FILE), false);
+            String ped = Files.readString(FILE);
+            var inFile = ped.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).collect(java.util.stream.Collectors.toSet());
+            var present = families.families().stream().map(f -> f.familyId()).collect(java.util.stream.Collectors.toSet());
+            if (present.containsAll(inFile)) return; // loaded before (re-imports would only add phenotype details twice)
+            var report = families.importPed(ped, false);
             log.info("Demo families imported: {}", report);
             detail("DEMO03_10", DystoniaType.MUSICIANS_FOCAL_HAND_DYSTONIA, "hand", "right", "piano", "fast passages", 34, Certainty.DEFINITE, true);
             detail("DEMO03_04", DystoniaType.WRITERS_CRAMP, "hand", "right", null, "writing", 52, Certainty.PROBABLE, false);
