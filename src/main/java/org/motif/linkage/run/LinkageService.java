@@ -3,7 +3,11 @@ package org.motif.linkage.run;
 import static org.motif.db.Tables.LINKAGE_RESULT;
 import static org.motif.db.Tables.LINKAGE_RUN;
 import static org.motif.db.Tables.LINKAGE_RUN_FAMILY;
+import static org.motif.db.Tables.FAMILY;
+import static org.motif.db.Tables.PARTICIPANT;
+import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
+import static org.motif.db.Tables.VCF_SAMPLE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -257,6 +261,35 @@ public class LinkageService {
         return LinkageResultCodec.decode(x.get(LINKAGE_RESULT.VARIANT), x.get(LINKAGE_RESULT.ALT_FREQUENCY),
                 LinkageRunner.thetas(r.getThetas()), labels(r.getId()), x.get(LINKAGE_RESULT.STATUSES),
                 x.get(LINKAGE_RESULT.LODS), x.get(LINKAGE_RESULT.HLODS));
+    }
+
+    /**
+     * Genotypes of one family at one result row, for the pedigree view: participant id → {@code 0/0}, {@code 0/1},
+     * {@code 1/1} or {@code ./.}; people without a sample in the import are absent.
+     */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    @Transactional(readOnly = true)
+    public Map<String, String> genotypes(String runId, int ordinal, String familyId) {
+        LinkageRunRecord r = find(runId);
+        Long variantPk = db.select(LINKAGE_RESULT.VARIANT_PK).from(LINKAGE_RESULT)
+                .where(LINKAGE_RESULT.RUN_PK.eq(r.getId())).and(LINKAGE_RESULT.ORDINAL.eq(ordinal)).fetchOne(LINKAGE_RESULT.VARIANT_PK);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (variantPk == null) return out;
+        byte[] gt = db.select(VARIANT.GT).from(VARIANT).where(VARIANT.ID.eq(variantPk)).fetchOne(VARIANT.GT);
+        if (gt == null) return out;
+        db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE)
+                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK))
+                .join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK))
+                .where(VCF_SAMPLE.IMPORT_PK.eq(r.getImportPk())).and(FAMILY.FAMILY_ID.eq(familyId))
+                .and(PARTICIPANT.WITHDRAWN_AT.isNull())
+                .orderBy(PARTICIPANT.PARTICIPANT_ID)
+                .forEach(x -> out.put(x.value2(), switch (gt[x.value1()]) {
+                    case 0 -> "0/0";
+                    case 1 -> "0/1";
+                    case 2 -> "1/1";
+                    default -> "./.";
+                }));
+        return out;
     }
 
     /**
