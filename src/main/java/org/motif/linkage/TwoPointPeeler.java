@@ -396,7 +396,7 @@ final class TwoPointPeeler {
         return true;
     }
 
-    /** Sums out all members of marriage k except target and multiplies the message into the target's belief. */
+    /** Sums out all members of marriage k except target into msg (per allowed target state and θ) and msgScale. */
     private void peel(FamilyStructure fs, int k, int target, MessageCache cache, int op, byte[] dosage, long pBits) {
         final int T = nt;
         int f = fs.marriageFather[k];
