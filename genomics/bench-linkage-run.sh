@@ -23,16 +23,19 @@ MOTIF_DATA_DIR="$WORK/data" MOTIF_ADMIN_PASSWORD=bench-password-1 MOTIF_DB_URL="
   java -Xmx1g -cp "$BENCH_CP" org.motif.Application --server.port="$PORT" --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP' EXIT
-until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 3; done
 A=(-s -u admin:bench-password-1)
 B="http://127.0.0.1:$PORT/api/v1"
+# the administrator is created after the web server starts: wait until the API accepts it
+until [ "$(curl "${A[@]}" -o /dev/null -w '%{http_code}' "$B/me")" = 200 ]; do sleep 3; done
 curl "${A[@]}" -H 'Content-Type: text/plain' --data-binary @"$PED" "$B/pedigrees" | head -c 300; echo
 t0=$(date +%s.%N)
-IMP=$(curl "${A[@]}" -F "file=@$VCF" "$B/vcf-imports" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+IMP=$(curl "${A[@]}" -F "file=@$VCF" "$B/vcf-imports" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$IMP" ] || { echo "VCF import refused"; exit 1; }
 until curl "${A[@]}" "$B/vcf-imports/$IMP" | grep -qE '"status":"(done|failed|cancelled)"'; do sleep 2; done
 echo "VCF import $IMP: $(echo "$(date +%s.%N) - $t0" | bc) s wall"
 t1=$(date +%s.%N)
-RUN=$(curl "${A[@]}" -H 'Content-Type: application/json' -d "{\"model\":{\"diseaseAlleleFrequency\":0.005,\"penetrances\":[0.01,0.6,0.6]},\"thetas\":[0,0.01,0.05,0.1,0.2,0.3,0.4],\"alleleFrequencies\":\"founders\",\"importId\":\"$IMP\"}" "$B/linkage/runs" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+RUN=$(curl "${A[@]}" -H 'Content-Type: application/json' -d "{\"model\":{\"diseaseAlleleFrequency\":0.005,\"penetrances\":[0.01,0.6,0.6]},\"thetas\":[0,0.01,0.05,0.1,0.2,0.3,0.4],\"alleleFrequencies\":\"founders\",\"importId\":\"$IMP\"}" "$B/linkage/runs" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+[ -n "$RUN" ] || { echo "linkage run refused"; exit 1; }
 until curl "${A[@]}" "$B/linkage/runs/$RUN" | grep -qE '"status":"(done|failed|cancelled)"'; do sleep 1; done
 echo "linkage run $RUN: $(echo "$(date +%s.%N) - $t1" | bc) s wall (POST to done, polled every 1 s)"
 curl "${A[@]}" "$B/linkage/runs/$RUN" | grep -oE '"status":"[a-z]+"|"variants":[0-9]+|"startedAt":"[^"]*"|"finishedAt":"[^"]*"' | tr '\n' ' '; echo
