@@ -1,0 +1,402 @@
+package org.motif.linkage.run;
+
+import static org.motif.db.Tables.FAMILY;
+import static org.motif.db.Tables.LINKAGE_RUN;
+import static org.motif.db.Tables.PARTICIPANT;
+import static org.motif.db.Tables.PHENOTYPE_RECORD;
+import static org.motif.db.Tables.VARIANT;
+import static org.motif.db.Tables.VCF_SAMPLE;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.motif.db.tables.records.LinkageRunRecord;
+import org.motif.genomics.Contigs;
+import org.motif.linkage.AlleleFrequencySource;
+import org.motif.linkage.DiseaseModel;
+import org.motif.linkage.LinkageAnalysis;
+import org.motif.linkage.LinkageFamily;
+import org.motif.linkage.LinkageIndividual;
+import org.motif.linkage.LinkagePedigree;
+import org.motif.linkage.MarkerGenotypes;
+import org.motif.linkage.MarkerLinkage;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one linkage run (called by the db-scheduler task "linkage-run"): builds the pedigree of the families with a
+ * sample in the import (withdrawn participants left out: their genotypes and phenotypes are not used, their place in
+ * the pedigree stays as an unknown person so relatives stay connected), reads the import's variants in chunks, scores
+ * them with {@link LinkageAnalysis} on all cores, and writes one {@code linkage_result} row per variant (PostgreSQL
+ * COPY, batched inserts elsewhere) in ONE transaction on its own connection. A failure or a cancel rolls it back.
+ */
+@Component
+public class LinkageRunner {
+    private static final Logger log = LoggerFactory.getLogger(LinkageRunner.class);
+    static final int CHUNK = 4000;
+    private static final String NO_SAMPLE = "\u0000";
+
+    private final DSLContext db;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public LinkageRunner(DSLContext db, DataSource dataSource, ObjectMapper json) {
+        this.db = db;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** Runs the run with this public id; never throws (the outcome is stored in linkage_run). */
+    public void run(String runId) {
+        LinkageRunRecord run = db.selectFrom(LINKAGE_RUN).where(LINKAGE_RUN.RUN_ID.eq(runId)).fetchOne();
+        if (run == null || !run.getStatus().equals("queued")) return;
+        int updated = db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "running").set(LINKAGE_RUN.STARTED_AT, OffsetDateTime.now())
+                .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("queued")).execute();
+        if (updated == 0) return;
+        long started = System.nanoTime();
+        try {
+            Outcome o = analyse(run);
+            int stored = db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "done").set(LINKAGE_RUN.PROGRESS, 1.0)
+                    .set(LINKAGE_RUN.VARIANTS, o.variants).set(LINKAGE_RUN.FAMILIES, o.families)
+                    .set(LINKAGE_RUN.SELECTION, json.writeValueAsString(o.selection))
+                    .set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
+                    .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("running")).execute();
+            if (stored == 0) {
+                cleanUp(run.getId());
+                return;
+            }
+            log.info("Linkage run {} done: {} variants x {} families in {} s", runId, o.variants, o.families,
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        } catch (Cancelled c) {
+            cleanUp(run.getId());
+            db.update(LINKAGE_RUN).set(LINKAGE_RUN.VARIANTS, 0L).set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
+                    .where(LINKAGE_RUN.ID.eq(run.getId())).execute();
+        } catch (Exception e) {
+            String message = e instanceof IllegalArgumentException
+                    ? "The linkage run could not be done: " + e.getMessage() + ". Correct the pedigree or the run's settings and start a new run."
+                    : "The linkage run stopped unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); nothing was stored. Try again or tell the administrator.";
+            if (!(e instanceof IllegalArgumentException)) log.error("Linkage run {} failed", runId, e);
+            cleanUp(run.getId());
+            db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "failed").set(LINKAGE_RUN.VARIANTS, 0L)
+                    .set(LINKAGE_RUN.ERROR, message.length() > 3900 ? message.substring(0, 3900) : message)
+                    .set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
+                    .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("running")).execute();
+        }
+    }
+
+    private void cleanUp(long runPk) {
+        db.deleteFrom(org.motif.db.Tables.LINKAGE_RESULT).where(org.motif.db.Tables.LINKAGE_RESULT.RUN_PK.eq(runPk)).execute();
+        db.deleteFrom(org.motif.db.Tables.LINKAGE_RUN_FAMILY).where(org.motif.db.Tables.LINKAGE_RUN_FAMILY.RUN_PK.eq(runPk)).execute();
+    }
+
+    private record Outcome(long variants, int families, Map<String, Object> selection) {
+    }
+
+    /** The pedigree and sample ids of a run: what {@link LinkageAnalysis#prepare} needs. */
+    record Input(LinkagePedigree pedigree, List<String> sampleIds, int samples, int samplesUsed, List<String> withdrawn) {
+    }
+
+    /** Reads the families with a (non-withdrawn) matched sample in the import, with the latest affection of each person. */
+    Input input(long importPk) {
+        List<? extends Record> samples = db.select(VCF_SAMPLE.COLUMN_INDEX, VCF_SAMPLE.PARTICIPANT_PK, PARTICIPANT.PARTICIPANT_ID,
+                        PARTICIPANT.FAMILY_PK, PARTICIPANT.WITHDRAWN_AT)
+                .from(VCF_SAMPLE).leftJoin(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK))
+                .where(VCF_SAMPLE.IMPORT_PK.eq(importPk)).orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch();
+        List<String> sampleIds = new ArrayList<>();
+        Set<Long> familyPks = new HashSet<>();
+        int used = 0;
+        for (Record s : samples) {
+            String pid = s.get(PARTICIPANT.PARTICIPANT_ID);
+            if (pid != null && s.get(PARTICIPANT.WITHDRAWN_AT) == null) {
+                sampleIds.add(pid);
+                familyPks.add(s.get(PARTICIPANT.FAMILY_PK));
+                used++;
+            } else {
+                sampleIds.add(NO_SAMPLE);
+            }
+        }
+        var p = PARTICIPANT.as("p");
+        var father = PARTICIPANT.as("father");
+        var mother = PARTICIPANT.as("mother");
+        List<? extends Record> people = db.select(FAMILY.FAMILY_ID, p.ID, p.PARTICIPANT_ID, father.PARTICIPANT_ID, mother.PARTICIPANT_ID, p.SEX, p.WITHDRAWN_AT)
+                .from(p).join(FAMILY).on(FAMILY.ID.eq(p.FAMILY_PK))
+                .leftJoin(father).on(father.ID.eq(p.FATHER_PK)).leftJoin(mother).on(mother.ID.eq(p.MOTHER_PK))
+                .where(p.FAMILY_PK.in(familyPks)).orderBy(FAMILY.FAMILY_ID, p.ID).fetch();
+        Map<Long, String> affection = new HashMap<>();
+        db.select(PHENOTYPE_RECORD.PARTICIPANT_PK, PHENOTYPE_RECORD.AFFECTION).from(PHENOTYPE_RECORD)
+                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(PHENOTYPE_RECORD.PARTICIPANT_PK))
+                .where(PARTICIPANT.FAMILY_PK.in(familyPks))
+                .orderBy(PHENOTYPE_RECORD.RECORDED_ON.desc(), PHENOTYPE_RECORD.ID.desc())
+                .forEach(r -> affection.putIfAbsent(r.value1(), r.value2()));
+        List<LinkageIndividual> individuals = new ArrayList<>();
+        List<String> withdrawn = new ArrayList<>();
+        for (Record r : people) {
+            if (r.get(p.WITHDRAWN_AT) != null) {
+                withdrawn.add(r.get(p.PARTICIPANT_ID));
+                continue; // left out; named as a parent by a child, the analysis adds an unknown founder in their place
+            }
+            LinkageIndividual.Sex sex = switch (r.get(p.SEX)) {
+                case "male" -> LinkageIndividual.Sex.MALE;
+                case "female" -> LinkageIndividual.Sex.FEMALE;
+                default -> LinkageIndividual.Sex.UNKNOWN;
+            };
+            LinkageIndividual.Affection aff = switch (affection.getOrDefault(r.get(p.ID), "unknown")) {
+                case "affected" -> LinkageIndividual.Affection.AFFECTED;
+                case "unaffected" -> LinkageIndividual.Affection.UNAFFECTED;
+                default -> LinkageIndividual.Affection.UNKNOWN;
+            };
+            individuals.add(new LinkageIndividual(r.get(FAMILY.FAMILY_ID), r.get(p.PARTICIPANT_ID),
+                    r.get(father.PARTICIPANT_ID), r.get(mother.PARTICIPANT_ID), sex, aff));
+        }
+        return new Input(new LinkagePedigree(individuals), sampleIds, samples.size(), used, withdrawn);
+    }
+
+    static double[] thetas(String csv) {
+        String[] parts = csv.split(",");
+        double[] t = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) t[i] = Double.parseDouble(parts[i].trim());
+        return t;
+    }
+
+    private Outcome analyse(LinkageRunRecord run) throws IOException, SQLException {
+        Input in = input(run.getImportPk());
+        DiseaseModel model = new DiseaseModel(run.getDiseaseAlleleFrequency(), run.getF0(), run.getF1(), run.getF2());
+        AlleleFrequencySource source = AlleleFrequencySource.fromApi(run.getAlleleFrequencies());
+        LinkageAnalysis analysis = LinkageAnalysis.prepare(in.pedigree(), in.sampleIds(), model,
+                java.util.Arrays.stream(thetas(run.getThetas())).boxed().toList(), source);
+        long total = db.fetchCount(VARIANT, VARIANT.IMPORT_PK.eq(run.getImportPk()));
+        db.update(LINKAGE_RUN).set(LINKAGE_RUN.VARIANTS_TOTAL, total).set(LINKAGE_RUN.FAMILIES, analysis.families().size())
+                .where(LINKAGE_RUN.ID.eq(run.getId())).execute();
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        long written = 0;
+        long seen = 0;
+        try (Connection con = dataSource.getConnection()) {
+            con.setAutoCommit(false);
+            try {
+                insertFamilies(con, run.getId(), analysis, in);
+                try (ResultWriter writer = isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
+                    long lastId = -1;
+                    while (true) {
+                        var rows = db.select(VARIANT.ID, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.AF, VARIANT.GT)
+                                .from(VARIANT).where(VARIANT.IMPORT_PK.eq(run.getImportPk())).and(VARIANT.ID.gt(lastId))
+                                .orderBy(VARIANT.ID).limit(CHUNK).fetch();
+                        if (rows.isEmpty()) break;
+                        List<MarkerGenotypes> markers = new ArrayList<>(rows.size());
+                        List<Long> pks = new ArrayList<>(rows.size());
+                        for (var r : rows) {
+                            lastId = r.value1();
+                            seen++;
+                            if (!Contigs.isAutosome(r.value2())) {
+                                skipped.merge("not_autosomal", 1, Integer::sum);
+                                continue;
+                            }
+                            Double af = r.value6();
+                            if (source == AlleleFrequencySource.INFO && af == null) {
+                                skipped.merge("no_info_af", 1, Integer::sum);
+                                continue;
+                            }
+                            byte[] gt = r.value7();
+                            byte[] dos = new byte[gt.length];
+                            for (int i = 0; i < gt.length; i++) dos[i] = gt[i] == 3 ? MarkerGenotypes.MISSING : gt[i];
+                            markers.add(new MarkerGenotypes(r.value2() + ":" + r.value3() + ":" + r.value4() + ":" + r.value5(),
+                                    dos, af == null ? Double.NaN : af));
+                            pks.add(r.value1());
+                        }
+                        List<MarkerLinkage> results = analysis.analyseAll(markers, threads);
+                        for (int i = 0; i < results.size(); i++) {
+                            writer.write(run.getId(), (int) written, pks.get(i), results.get(i));
+                            written++;
+                        }
+                        progress(run.getId(), Math.min(0.99, seen / (double) Math.max(1, total)));
+                    }
+                }
+                progress(run.getId(), 0.99);
+                con.commit();
+            } catch (RuntimeException | IOException | SQLException e) {
+                con.rollback();
+                throw e;
+            }
+        }
+        Map<String, Object> selection = new LinkedHashMap<>();
+        selection.put("samples", in.samples());
+        selection.put("samplesUsed", in.samplesUsed());
+        selection.put("withdrawnLeftOut", in.withdrawn());
+        selection.put("variantsRead", seen);
+        selection.put("skipped", skipped);
+        return new Outcome(written, analysis.families().size(), selection);
+    }
+
+    private void progress(long runPk, double progress) {
+        String status = db.select(LINKAGE_RUN.STATUS).from(LINKAGE_RUN).where(LINKAGE_RUN.ID.eq(runPk)).fetchOne(LINKAGE_RUN.STATUS);
+        if (!"running".equals(status)) throw new Cancelled();
+        db.update(LINKAGE_RUN).set(LINKAGE_RUN.PROGRESS, progress).where(LINKAGE_RUN.ID.eq(runPk)).execute();
+    }
+
+    private static boolean isPostgres(Connection con) throws SQLException {
+        return con.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    }
+
+    private static void insertFamilies(Connection con, long runPk, LinkageAnalysis analysis, Input in) throws SQLException {
+        Set<String> typed = new HashSet<>(in.sampleIds());
+        try (PreparedStatement ps = con.prepareStatement("INSERT INTO linkage_run_family "
+                + "(run_pk, family_index, label, family_id, members, genotyped, problem) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (LinkageFamily f : analysis.families()) {
+                ps.setLong(1, runPk);
+                ps.setInt(2, i++);
+                ps.setString(3, f.label());
+                ps.setString(4, f.familyId());
+                ps.setInt(5, f.memberIds().size());
+                ps.setInt(6, (int) f.memberIds().stream().filter(typed::contains).count());
+                ps.setString(7, f.problem());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private interface ResultWriter extends AutoCloseable {
+        void write(long runPk, int ordinal, long variantPk, MarkerLinkage m) throws SQLException, IOException;
+
+        @Override
+        void close() throws SQLException, IOException;
+    }
+
+    private static final String COLUMNS = "run_pk, ordinal, variant_pk, variant, alt_frequency, max_lod, theta_at_max, "
+            + "max_hlod, hlod_theta, hlod_alpha, statuses, lods, hlods";
+
+    private static Double finite(double d) {
+        return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
+    }
+
+    /** PostgreSQL: one binary COPY for the whole run. */
+    private static final class CopyWriter implements ResultWriter {
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        private final DataOutputStream out;
+
+        CopyWriter(Connection con) throws SQLException, IOException {
+            PGConnection pg = con.unwrap(PGConnection.class);
+            out = new DataOutputStream(new BufferedOutputStream(
+                    new PGCopyOutputStream(pg, "COPY linkage_result (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
+            out.write(SIGNATURE);
+            out.writeInt(0);
+            out.writeInt(0);
+        }
+
+        @Override
+        public void write(long runPk, int ordinal, long variantPk, MarkerLinkage m) throws IOException {
+            int h = LinkageResultCodec.hlodArgMax(m);
+            out.writeShort(13);
+            out.writeInt(8);
+            out.writeLong(runPk);
+            out.writeInt(4);
+            out.writeInt(ordinal);
+            out.writeInt(8);
+            out.writeLong(variantPk);
+            bytes(m.variant().getBytes(StandardCharsets.UTF_8));
+            number(m.altFrequency());
+            number(finite(m.maxLod()));
+            number(m.thetaAtMax());
+            number(finite(m.hlods()[h]));
+            number(m.thetas()[h]);
+            number(m.alphas()[h]);
+            bytes(LinkageResultCodec.statuses(m));
+            bytes(LinkageResultCodec.lods(m));
+            bytes(LinkageResultCodec.hlods(m));
+        }
+
+        private void number(Double d) throws IOException {
+            if (d == null) {
+                out.writeInt(-1);
+            } else {
+                out.writeInt(8);
+                out.writeDouble(d);
+            }
+        }
+
+        private void bytes(byte[] b) throws IOException {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.writeShort(-1);
+            out.close();
+        }
+    }
+
+    /** Other databases (H2): batched prepared inserts. */
+    private static final class BatchWriter implements ResultWriter {
+        private final PreparedStatement ps;
+        private int pending;
+
+        BatchWriter(Connection con) throws SQLException {
+            ps = con.prepareStatement("INSERT INTO linkage_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        @Override
+        public void write(long runPk, int ordinal, long variantPk, MarkerLinkage m) throws SQLException {
+            int h = LinkageResultCodec.hlodArgMax(m);
+            ps.setLong(1, runPk);
+            ps.setInt(2, ordinal);
+            ps.setLong(3, variantPk);
+            ps.setString(4, m.variant());
+            ps.setDouble(5, m.altFrequency());
+            set(6, finite(m.maxLod()));
+            ps.setDouble(7, m.thetaAtMax());
+            set(8, finite(m.hlods()[h]));
+            ps.setDouble(9, m.thetas()[h]);
+            ps.setDouble(10, m.alphas()[h]);
+            ps.setBytes(11, LinkageResultCodec.statuses(m));
+            ps.setBytes(12, LinkageResultCodec.lods(m));
+            ps.setBytes(13, LinkageResultCodec.hlods(m));
+            ps.addBatch();
+            if (++pending >= 1000) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+
+        private void set(int i, Double d) throws SQLException {
+            if (d == null) ps.setNull(i, Types.DOUBLE);
+            else ps.setDouble(i, d);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (pending > 0) ps.executeBatch();
+            ps.close();
+        }
+    }
+}
