@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
+import org.motif.base.PgBinaryCopy;
 import org.motif.base.MotifException;
 import org.motif.db.tables.records.VcfImportRecord;
 import org.postgresql.PGConnection;
@@ -291,65 +292,34 @@ public class VcfImportRunner {
      * the server neither parses text numbers nor hex-decodes the genotype arrays).
      */
     private static final class CopyWriter implements RowWriter {
-        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-        private final java.io.DataOutputStream out;
+        private final PgBinaryCopy copy;
 
         CopyWriter(Connection con) throws SQLException, IOException {
-            PGConnection pg = con.unwrap(PGConnection.class);
-            this.out = new java.io.DataOutputStream(new BufferedOutputStream(
-                    new PGCopyOutputStream(pg, "COPY variant (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
+            copy = new PgBinaryCopy(con, "variant (" + COLUMNS + ")");
         }
 
         @Override
         public void write(long importPk, VcfRecord r, int k, byte[] gt, byte[] gq, byte[] dp) throws IOException {
-            out.writeShort(14);
-            out.writeInt(8);
-            out.writeLong(importPk);
-            text(r.contig());
-            out.writeInt(4);
-            out.writeInt(r.position());
-            text(r.ref());
-            text(r.alts().get(k - 1));
-            text(r.id());
-            number(r.qual());
-            text(r.filter());
-            text(r.genes().get(k - 1));
-            text(r.consequences().get(k - 1));
-            number(r.afs().get(k - 1));
-            bytes(gt);
-            bytes(gq);
-            bytes(dp);
-        }
-
-        private void text(String s) throws IOException {
-            if (s == null) {
-                out.writeInt(-1);
-                return;
-            }
-            bytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private void number(Double d) throws IOException {
-            if (d == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(8);
-                out.writeDouble(d);
-            }
-        }
-
-        private void bytes(byte[] b) throws IOException {
-            out.writeInt(b.length);
-            out.write(b);
+            copy.row(14);
+            copy.int8(importPk);
+            copy.text(r.contig());
+            copy.int4(r.position());
+            copy.text(r.ref());
+            copy.text(r.alts().get(k - 1));
+            copy.text(r.id());
+            copy.float8(r.qual());
+            copy.text(r.filter());
+            copy.text(r.genes().get(k - 1));
+            copy.text(r.consequences().get(k - 1));
+            copy.float8(r.afs().get(k - 1));
+            copy.bytea(gt);
+            copy.bytea(gq);
+            copy.bytea(dp);
         }
 
         @Override
         public void close() throws IOException {
-            out.writeShort(-1);
-            out.close();
+            copy.close();
         }
     }
 

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
+import org.motif.base.PgBinaryCopy;
 import org.jooq.Record;
 import org.motif.db.tables.records.LinkageRunRecord;
 import org.motif.genomics.Contigs;
@@ -301,62 +302,37 @@ public class LinkageRunner {
 
     /** PostgreSQL: one binary COPY for the whole run. */
     private static final class CopyWriter implements ResultWriter {
-        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-        private final DataOutputStream out;
+        private final PgBinaryCopy copy;
 
         CopyWriter(Connection con) throws SQLException, IOException {
-            PGConnection pg = con.unwrap(PGConnection.class);
-            out = new DataOutputStream(new BufferedOutputStream(
-                    new PGCopyOutputStream(pg, "COPY linkage_result (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
+            copy = new PgBinaryCopy(con, "linkage_result (" + COLUMNS + ")");
         }
 
         @Override
         public void write(long runPk, int ordinal, long variantPk, MarkerLinkage m) throws IOException {
             int h = LinkageResultCodec.hlodArgMax(m);
-            out.writeShort(13);
-            out.writeInt(8);
-            out.writeLong(runPk);
-            out.writeInt(4);
-            out.writeInt(ordinal);
-            out.writeInt(8);
-            out.writeLong(variantPk);
-            bytes(m.variant().getBytes(StandardCharsets.UTF_8));
-            number(m.altFrequency());
-            number(finite(m.maxLod()));
-            number(m.thetaAtMax());
-            number(finite(m.hlods()[h]));
-            number(m.thetas()[h]);
-            number(m.alphas()[h]);
-            bytes(LinkageResultCodec.statuses(m));
-            bytes(LinkageResultCodec.lods(m));
-            bytes(LinkageResultCodec.hlods(m));
-        }
-
-        private void number(Double d) throws IOException {
-            if (d == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(8);
-                out.writeDouble(d);
-            }
-        }
-
-        private void bytes(byte[] b) throws IOException {
-            out.writeInt(b.length);
-            out.write(b);
+            copy.row(13);
+            copy.int8(runPk);
+            copy.int4(ordinal);
+            copy.int8(variantPk);
+            copy.text(m.variant());
+            copy.float8(m.altFrequency());
+            copy.float8(finite(m.maxLod()));
+            copy.float8(m.thetaAtMax());
+            copy.float8(finite(m.hlods()[h]));
+            copy.float8(m.thetas()[h]);
+            copy.float8(m.alphas()[h]);
+            copy.bytea(LinkageResultCodec.statuses(m));
+            copy.bytea(LinkageResultCodec.lods(m));
+            copy.bytea(LinkageResultCodec.hlods(m));
         }
 
         @Override
         public void close() throws IOException {
-            out.writeShort(-1);
-            out.close();
+            copy.close();
         }
     }
 
-    /** Other databases (H2): batched prepared inserts. */
     private static final class BatchWriter implements ResultWriter {
         private final PreparedStatement ps;
         private int pending;
