@@ -21,6 +21,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // jOOQ's banner and "tip of the day" cost start-up time and log noise
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         SpringApplication.run(Application.class, translateFlags(args));
     }
 

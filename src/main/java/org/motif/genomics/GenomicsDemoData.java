@@ -1,7 +1,5 @@
 package org.motif.genomics;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.motif.base.ConflictException;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GenomicsDemoData implements DemoContributor {
     private static final Logger log = LoggerFactory.getLogger(GenomicsDemoData.class);
-    static final Path FILE = Path.of("genomics", "demo.vcf.gz");
+    static final String FILE = "genomics/demo.vcf.gz";
     private final VcfImportService imports;
 
     GenomicsDemoData(VcfImportService imports) {
@@ -35,16 +33,17 @@ class GenomicsDemoData implements DemoContributor {
 
     @Override
     public void load() {
-        if (!Files.exists(FILE)) {
-            log.warn("No {} here; start Motif from the project folder to load the demo VCF.", FILE);
+        var file = DemoContributor.demoFile(FILE).orElse(null);
+        if (file == null) {
+            log.warn("No {} here or in the jar; the demo VCF is not loaded.", FILE);
             return;
         }
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo", null,
                 AuthorityUtils.createAuthorityList(Role.authorities(List.of(Role.ADMIN)).toArray(String[]::new))));
         try {
-            if (imports.list().stream().anyMatch(i -> i.fileName().equals(FILE.getFileName().toString()))) return;
-            var started = imports.submitFromServerPath(FILE);
+            if (imports.list().stream().anyMatch(i -> i.fileName().equals(file.getFileName().toString()))) return;
+            var started = imports.submitFromServerPath(file);
             log.info("Demo VCF queued as import {}", started.id());
         } catch (ConflictException e) {
             log.info("Demo VCF already imported: {}", e.getMessage());

@@ -2,7 +2,6 @@ package org.motif.participant;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.motif.base.DemoContributor;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PedigreeDemoData implements DemoContributor {
     private static final Logger log = LoggerFactory.getLogger(PedigreeDemoData.class);
-    static final Path FILE = Path.of("genomics", "demo-families.ped");
+    static final String FILE = "genomics/demo-families.ped";
     private final FamilyService families;
     private final ParticipantService participants;
     private final PhenotypeService phenotypes;
@@ -40,15 +39,16 @@ class PedigreeDemoData implements DemoContributor {
 
     @Override
     public void load() {
-        if (!Files.exists(FILE)) {
-            log.warn("No {} here; start Motif from the project folder to load the demo families.", FILE);
+        var file = DemoContributor.demoFile(FILE).orElse(null);
+        if (file == null) {
+            log.warn("No {} here or in the jar; the demo families are not loaded.", FILE);
             return;
         }
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo", null,
                 AuthorityUtils.createAuthorityList(Role.authorities(List.of(Role.ADMIN)).toArray(String[]::new))));
         try {
-            String ped = Files.readString(FILE);
+            String ped = Files.readString(file);
             var inFile = ped.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).collect(java.util.stream.Collectors.toSet());
             var present = families.families().stream().map(f -> f.familyId()).collect(java.util.stream.Collectors.toSet());
             if (present.containsAll(inFile)) return; // loaded before (re-imports would only add phenotype details twice)

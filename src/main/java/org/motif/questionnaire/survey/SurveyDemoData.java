@@ -1,6 +1,7 @@
 package org.motif.questionnaire.survey;
 
 import static org.motif.db.Tables.ASSIGNMENT;
+import static org.motif.db.Tables.PARTICIPANT;
 
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ class SurveyDemoData implements DemoContributor {
     @Override
     public void load() {
         if (db.fetchExists(ASSIGNMENT)) return;
+        if (!db.fetchExists(PARTICIPANT, PARTICIPANT.PARTICIPANT_ID.eq("DEMO01_05"))) {
+            log.warn("No demo family DEMO01; the demo survey is not loaded.");
+            return;
+        }
         var auth = UsernamePasswordAuthenticationToken.authenticated("demo", null,
                 AuthorityUtils.createAuthorityList(Role.authorities(List.of(Role.COORDINATOR))));
         SecurityContextHolder.getContext().setAuthentication(auth);
