@@ -210,7 +210,8 @@ public class AssignmentService {
 
     private Map<String, Object> answers(long assignmentPk) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        db.select(RESPONSE.ITEM_ID, RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk))
+        // a row without a value is a cleared answer (SurveyService.storeAnswer)
+        db.select(RESPONSE.ITEM_ID, RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.VALUE_JSON.isNotNull())
                 .forEach(r -> answers.put(r.value1(), surveys.fromJson(r.value2())));
         return answers;
     }

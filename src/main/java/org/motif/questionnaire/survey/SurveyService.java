@@ -29,6 +29,7 @@ import org.motif.questionnaire.InstrumentService;
 import org.motif.questionnaire.ScaleScore;
 import org.motif.questionnaire.Scorer;
 import org.motif.security.audit.AuditService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,18 @@ public class SurveyService {
     private final ConsentTexts consentTexts;
     private final AuditService audit;
     private final ObjectMapper json;
+
+    /**
+     * Facts about assignments that never change once they hold, kept per node so a save need not read them
+     * again: the instruments (assignment_instrument rows are written with the assignment and never changed;
+     * assignment keys are never reused) and consent to the current version (consent rows are only added).
+     * Revocation, re-issue, expiry, submit and withdrawal change the assignment or participant row, which
+     * every save reads, so none of them needs to touch these. At most {@value #CACHED_ASSIGNMENTS} entries
+     * each (least recently used out; about 100 bytes an entry: the definitions themselves are shared).
+     */
+    static final int CACHED_ASSIGNMENTS = 10_000;
+    private final Lru<Long, List<InstrumentDefinition>> instrumentsByAssignment = new Lru<>(CACHED_ASSIGNMENTS);
+    private final Lru<Long, Boolean> consentedAssignments = new Lru<>(CACHED_ASSIGNMENTS);
 
     public SurveyService(DSLContext db, InstrumentService instruments, ConsentTexts consentTexts, AuditService audit, ObjectMapper json) {
         this.db = db;
@@ -103,52 +116,81 @@ public class SurveyService {
      * @throws ValidationException naming the item when the answer does not fit it
      */
     public void saveAnswer(String token, String itemId, Object value) {
-        // the hot path of the survey: one query finds the assignment and checks it is open and consented
+        // The hot path of the survey, three statements once an assignment is known to this node: the token's
+        // assignment and participant, the answer's upsert, the audit event. What cannot change once it holds
+        // (the assignment's instruments, its consent) is remembered; what can change is read every time.
         if (!SurveyTokens.wellFormed(token)) throw new MotifException("This link is not valid.");
         var a = db.select(ASSIGNMENT.ID, ASSIGNMENT.ASSIGNMENT_ID, ASSIGNMENT.STARTED_AT, ASSIGNMENT.COMPLETED_AT, ASSIGNMENT.REVOKED_AT,
-                        ASSIGNMENT.DUE_DATE, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.WITHDRAWN_AT,
-                        DSL.field(DSL.exists(DSL.selectOne().from(CONSENT).where(CONSENT.ASSIGNMENT_PK.eq(ASSIGNMENT.ID),
-                                CONSENT.CONSENT_VERSION.eq(ConsentTexts.CURRENT_VERSION)))))
+                        ASSIGNMENT.DUE_DATE, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.WITHDRAWN_AT)
                 .from(ASSIGNMENT).join(PARTICIPANT).on(PARTICIPANT.ID.eq(ASSIGNMENT.PARTICIPANT_PK))
                 .where(ASSIGNMENT.TOKEN_HASH.eq(SurveyTokens.hash(token))).fetchOne();
         if (a == null || a.value5() != null || a.value8() != null) throw new MotifException("This link is not valid.");
         if (a.value4() != null) throw new MotifException("This survey has been submitted; answers can no longer be changed.");
         if (a.value6() != null && a.value6().isBefore(LocalDate.now())) throw new MotifException("This survey has closed.");
-        if (!Boolean.TRUE.equals(a.value9())) throw new MotifException("Please give your consent before answering.");
         long assignmentPk = a.value1();
-        InstrumentDefinition d = db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(assignmentPk))
-                .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion())).stream()
+        if (!consented(assignmentPk)) throw new MotifException("Please give your consent before answering.");
+        InstrumentDefinition d = assignedInstruments(assignmentPk).stream()
                 .filter(i -> i.item(itemId).isPresent()).findFirst()
                 .orElseThrow(() -> new ValidationException("Item " + itemId + " is not part of this survey."));
         if (value != null) Scorer.validate(d, Map.of(itemId, value));
-        long revision = nextRevision();
-        if (value == null) {
-            db.deleteFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId), RESPONSE.REVISION.lt(revision)).execute();
-        } else {
-            String valueJson = toJson(value);
-            // a save never overwrites a newer one (another tab or device): the row changes only for a higher revision
-            int updated = updateIfOlder(assignmentPk, itemId, valueJson, revision);
-            if (updated == 0 && !db.fetchExists(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId))) {
-                int inserted = db.insertInto(RESPONSE).set(RESPONSE.ASSIGNMENT_PK, assignmentPk).set(RESPONSE.INSTRUMENT_ID, d.id())
-                        .set(RESPONSE.ITEM_ID, itemId).set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.REVISION, revision)
-                        .onDuplicateKeyIgnore().execute();
-                if (inserted == 0) updateIfOlder(assignmentPk, itemId, valueJson, revision); // lost an insert race
-            }
-        }
+        storeAnswer(assignmentPk, d.id(), itemId, value == null ? null : toJson(value), nextRevision());
         if (a.value3() == null) markStarted(assignmentPk);
         audit.recordAs("participant:" + a.value7(), "survey.answer", "assignment", a.value2(), Map.of("item", itemId, "cleared", value == null));
     }
 
-    private int updateIfOlder(long assignmentPk, String itemId, String valueJson, long revision) {
-        return db.update(RESPONSE).set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.ANSWERED_AT, OffsetDateTime.now()).set(RESPONSE.REVISION, revision)
-                .where(RESPONSE.ASSIGNMENT_PK.eq(assignmentPk), RESPONSE.ITEM_ID.eq(itemId), RESPONSE.REVISION.lt(revision)).execute();
+    /**
+     * Stores an answer unless the stored one has a newer revision, in one statement: INSERT … ON CONFLICT DO
+     * UPDATE … WHERE on PostgreSQL, MERGE … WHEN MATCHED AND … on H2 (jOOQ's rendering of the same query).
+     * A cleared answer stays as a row without a value ({@code value_json} null) carrying its revision, so an
+     * older save that reaches the database after the clear cannot bring the answer back; readers skip such
+     * rows and submit removes them.
+     *
+     * @param valueJson the answer as JSON, or null for a cleared answer
+     * @return 1 when stored, 0 when a newer revision was already there
+     */
+    int storeAnswer(long assignmentPk, String instrumentId, String itemId, String valueJson, long revision) {
+        var upsert = db.insertInto(RESPONSE)
+                .set(RESPONSE.ASSIGNMENT_PK, assignmentPk).set(RESPONSE.INSTRUMENT_ID, instrumentId).set(RESPONSE.ITEM_ID, itemId)
+                .set(RESPONSE.VALUE_JSON, valueJson).set(RESPONSE.REVISION, revision).set(RESPONSE.ANSWERED_AT, OffsetDateTime.now())
+                .onConflict(RESPONSE.ASSIGNMENT_PK, RESPONSE.ITEM_ID).doUpdate()
+                .set(RESPONSE.VALUE_JSON, DSL.excluded(RESPONSE.VALUE_JSON))
+                .set(RESPONSE.REVISION, DSL.excluded(RESPONSE.REVISION))
+                .set(RESPONSE.ANSWERED_AT, DSL.excluded(RESPONSE.ANSWERED_AT))
+                .where(RESPONSE.REVISION.lt(DSL.excluded(RESPONSE.REVISION)));
+        try {
+            return upsert.execute();
+        } catch (DuplicateKeyException e) {
+            // H2's MERGE: two first saves of one item at the same moment both take the insert branch and the
+            // later one fails (PostgreSQL resolves this inside ON CONFLICT). Again, it is now an update.
+            return upsert.execute();
+        }
+    }
+
+    /** The assignment's instruments in order; they are fixed when the assignment is made (never updated). */
+    private List<InstrumentDefinition> assignedInstruments(long assignmentPk) {
+        List<InstrumentDefinition> defs = instrumentsByAssignment.get(assignmentPk);
+        if (defs == null) {
+            defs = List.copyOf(db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(assignmentPk))
+                    .orderBy(ASSIGNMENT_INSTRUMENT.POSITION)
+                    .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion())));
+            if (!defs.isEmpty()) instrumentsByAssignment.put(assignmentPk, defs);
+        }
+        return defs;
+    }
+
+    /** Whether the assignment has consent to the current consent version; consent is only ever added, so a yes is kept. */
+    private boolean consented(long assignmentPk) {
+        if (consentedAssignments.get(assignmentPk) != null) return true;
+        boolean consented = db.fetchExists(CONSENT, CONSENT.ASSIGNMENT_PK.eq(assignmentPk), CONSENT.CONSENT_VERSION.eq(ConsentTexts.CURRENT_VERSION));
+        if (consented) consentedAssignments.put(assignmentPk, Boolean.TRUE);
+        return consented;
     }
 
     /**
      * Revisions order the saves of an answer: microseconds since the epoch, strictly increasing within
      * this node. Across nodes, saves of the same item within the same microsecond are not ordered (one wins).
      */
-    private static long nextRevision() {
+    static long nextRevision() {
         long now = System.currentTimeMillis() * 1000;
         return REVISION.updateAndGet(last -> Math.max(last + 1, now));
     }
@@ -190,6 +232,8 @@ public class SurveyService {
             if (!hidden.isEmpty()) db.deleteFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(s.assignmentPk()), RESPONSE.ITEM_ID.in(hidden)).execute();
             storeScores(s.assignmentPk(), d, Scorer.score(d, visible).scales());
         }
+        // cleared answers (rows without a value) have done their job: a submitted survey takes no more saves
+        db.deleteFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(s.assignmentPk()), RESPONSE.VALUE_JSON.isNull()).execute();
         db.update(ASSIGNMENT).set(ASSIGNMENT.COMPLETED_AT, OffsetDateTime.now()).set(ASSIGNMENT.CURRENT_STEP, SurveyStep.COMPLETE.code())
                 .where(ASSIGNMENT.ID.eq(s.assignmentPk())).execute();
         audit.recordAs(actor(s), "survey.submit", "assignment", s.assignmentId(),
@@ -222,11 +266,9 @@ public class SurveyService {
     }
 
     private Survey load(AssignmentRecord a, String participantId) {
-        List<InstrumentDefinition> defs = db.selectFrom(ASSIGNMENT_INSTRUMENT).where(ASSIGNMENT_INSTRUMENT.ASSIGNMENT_PK.eq(a.getId()))
-                .orderBy(ASSIGNMENT_INSTRUMENT.POSITION)
-                .fetch(r -> instruments.get(r.getInstrumentId(), r.getInstrumentVersion()));
+        List<InstrumentDefinition> defs = assignedInstruments(a.getId());
         Map<String, Object> answers = new LinkedHashMap<>();
-        db.select(RESPONSE.ITEM_ID, RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(a.getId()))
+        db.select(RESPONSE.ITEM_ID, RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(a.getId()), RESPONSE.VALUE_JSON.isNotNull())
                 .forEach(r -> answers.put(r.value1(), fromJson(r.value2())));
         OffsetDateTime consentedAt = db.select(CONSENT.ACCEPTED_AT).from(CONSENT)
                 .where(CONSENT.ASSIGNMENT_PK.eq(a.getId()), CONSENT.CONSENT_VERSION.eq(ConsentTexts.CURRENT_VERSION))
@@ -276,6 +318,32 @@ public class SurveyService {
             return json.readValue(value, Object.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored answer is not JSON: " + value, e);
+        }
+    }
+
+    /** A bounded least-recently-used map for concurrent use: one lock, held only for the hash lookup. */
+    static final class Lru<K, V> {
+        private final LinkedHashMap<K, V> map;
+
+        Lru(int capacity) {
+            this.map = new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized V get(K key) {
+            return map.get(key);
+        }
+
+        synchronized void put(K key, V value) {
+            map.put(key, value);
+        }
+
+        synchronized int size() {
+            return map.size();
         }
     }
 }

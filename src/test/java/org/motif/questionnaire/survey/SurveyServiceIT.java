@@ -28,6 +28,8 @@ class SurveyServiceIT extends AbstractIT {
     SurveyService surveys;
     @Autowired
     DSLContext db;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private NewLink invite(String participantId, List<String> instruments, LocalDate due) {
         StudyFixtures.participant(db, "SV01", participantId, "female");
@@ -144,6 +146,111 @@ class SurveyServiceIT extends AbstractIT {
         assertThat(events).extracting(e -> e.getAction()).contains("survey.consent", "survey.answer");
         assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getDetails())).doesNotContain("\"value").doesNotContain("Erika"));
         assertThat(db.fetchCount(RESPONSE)).isPositive();
+    }
+
+    @Test
+    void saves_are_refused_after_revoke_expiry_and_withdrawal_also_once_the_assignment_was_answered() {
+        NewLink link = invite("SV01-20", List.of("gad7"), null);
+        surveys.consent(token(link), "Max Muster", true, "en");
+        surveys.saveAnswer(token(link), "gad7_1", 1); // what a save may remember about the assignment is now remembered
+        as("svc-coordinator", () -> {
+            assignments.revoke(link.assignmentId());
+            return null;
+        }, Role.COORDINATOR);
+        assertThatThrownBy(() -> surveys.saveAnswer(token(link), "gad7_2", 1)).hasMessage("This link is not valid.");
+        NewLink again = as("svc-coordinator", () -> assignments.reissue(link.assignmentId(), "https://study.example"), Role.COORDINATOR);
+        surveys.saveAnswer(token(again), "gad7_2", 2);
+        assertThatThrownBy(() -> surveys.saveAnswer(token(link), "gad7_3", 1)).hasMessage("This link is not valid.");
+        assertThatThrownBy(() -> surveys.saveAnswer(token(again), "stai_1", 1)).hasMessageContaining("stai_1 is not part of this survey");
+        assertThat(surveys.open(token(again)).orElseThrow().answers()).containsExactly(java.util.Map.entry("gad7_1", 1), java.util.Map.entry("gad7_2", 2));
+
+        db.update(ASSIGNMENT).set(ASSIGNMENT.DUE_DATE, LocalDate.now().minusDays(1)).where(ASSIGNMENT.ASSIGNMENT_ID.eq(link.assignmentId())).execute();
+        assertThatThrownBy(() -> surveys.saveAnswer(token(again), "gad7_3", 1)).hasMessageContaining("closed");
+        db.update(ASSIGNMENT).setNull(ASSIGNMENT.DUE_DATE).where(ASSIGNMENT.ASSIGNMENT_ID.eq(link.assignmentId())).execute();
+        as("svc-coordinator", () -> {
+            assignments.withdraw("SV01-20", "no_use");
+            return null;
+        }, Role.COORDINATOR);
+        assertThatThrownBy(() -> surveys.saveAnswer(token(again), "gad7_3", 1)).hasMessage("This link is not valid.");
+    }
+
+    @Test
+    void an_older_save_never_overwrites_a_newer_one_nor_brings_back_a_cleared_answer() {
+        String token = token(invite("SV01-21", List.of("gad7"), null));
+        surveys.consent(token, "Max Muster", true, "en");
+        long pk = surveys.open(token).orElseThrow().assignmentPk();
+        // revisions as two tabs would get them, arriving at the database out of order
+        assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", "2", 200)).isEqualTo(1);
+        assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", "1", 100)).isZero();
+        assertThat(surveys.open(token).orElseThrow().answers()).containsEntry("gad7_1", 2);
+        assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", null, 300)).isEqualTo(1); // cleared in the newer tab
+        assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", "3", 250)).isZero();      // the older tab's save comes late
+        assertThat(surveys.open(token).orElseThrow().answers()).doesNotContainKey("gad7_1");
+        assertThat(as("svc-coordinator", () -> assignments.responses("SV01-21"), Role.COORDINATOR).stream()
+                .flatMap(r -> r.instruments().stream()).flatMap(i -> i.answers().keySet().stream())).doesNotContain("gad7_1");
+
+        surveys.saveAnswer(token, "gad7_1", 3); // a real save later on wins again
+        surveys.saveAnswer(token, "gad7_2", 1);
+        surveys.saveAnswer(token, "gad7_2", null);
+        assertThat(surveys.open(token).orElseThrow().answers()).containsExactly(java.util.Map.entry("gad7_1", 3));
+        assertThat(db.fetchCount(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(pk), RESPONSE.VALUE_JSON.isNull())).isEqualTo(1); // gad7_2, cleared
+        for (int i = 2; i <= 7; i++) surveys.saveAnswer(token, "gad7_" + i, 0);
+        surveys.saveAnswer(token, "gad7_7", null);
+        surveys.saveAnswer(token, "gad7_7", 1);
+        surveys.submit(token);
+        assertThat(db.fetchCount(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(pk))).isEqualTo(7);
+        assertThat(db.fetchCount(RESPONSE, RESPONSE.ASSIGNMENT_PK.eq(pk), RESPONSE.VALUE_JSON.isNull())).isZero();
+    }
+
+    @Test
+    void two_first_saves_of_one_item_at_the_same_moment_keep_the_newer_one() throws Exception {
+        String token = token(invite("SV01-22", List.of("gad7"), null));
+        surveys.consent(token, "Max Muster", true, "en");
+        long pk = surveys.open(token).orElseThrow().assignmentPk();
+        // tab A's insert is not committed yet when tab B's save of the same new item arrives: B waits, then
+        // finds A's row (H2: its MERGE fails on the key and is run again; PostgreSQL: ON CONFLICT)
+        for (Object[] c : new Object[][]{{"gad7_1", 10L, 20L, "2"}, {"gad7_2", 20L, 10L, "1"}}) {
+            String item = (String) c[0];
+            var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            var aInserted = new java.util.concurrent.CountDownLatch(1);
+            var a = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(st -> {
+                surveys.storeAnswer(pk, "gad7", item, "1", (Long) c[1]);
+                aInserted.countDown();
+                sleep(300);
+            }));
+            aInserted.await();
+            var b = java.util.concurrent.CompletableFuture.supplyAsync(() -> tx.execute(st -> surveys.storeAnswer(pk, "gad7", item, "2", (Long) c[2])));
+            a.get();
+            assertThat(b.get()).as(item).isEqualTo((Long) c[2] > (Long) c[1] ? 1 : 0);
+            assertThat(db.select(RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(pk), RESPONSE.ITEM_ID.eq(item)).fetchOne(RESPONSE.VALUE_JSON))
+                    .as(item).isEqualTo(c[3]);
+        }
+        // and many tabs at once: the newest revision wins, whatever order they reach the database in
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            saves.add(pool.submit(() -> {
+                start.await();
+                for (int r = thread; r < 400; r += 8) surveys.storeAnswer(pk, "gad7", "gad7_3", String.valueOf(r % 4), 1000 + r);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : saves) f.get();
+        pool.shutdown();
+        var row = db.selectFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(pk), RESPONSE.ITEM_ID.eq("gad7_3")).fetchSingle();
+        assertThat(row.getRevision()).isEqualTo(1399L);
+        assertThat(row.getValueJson()).isEqualTo("3");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
