@@ -36,6 +36,11 @@ class SurveyServiceIT extends AbstractIT {
         return as("svc-coordinator", () -> assignments.assign(List.of(participantId), instruments, "baseline", due, "https://study.example"), Role.COORDINATOR).get(0);
     }
 
+    /** A participant id of its own for this run (the PostgreSQL test database may be reused between runs). */
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+    }
+
     private static String token(NewLink link) {
         return link.url().substring(link.url().lastIndexOf('/') + 1);
     }
@@ -128,13 +133,14 @@ class SurveyServiceIT extends AbstractIT {
 
     @Test
     void withdrawal_revokes_links_and_blocks_new_invitations() {
-        NewLink link = invite("SV01-08", List.of("gad7"), null);
+        String participant = unique("SV01-08");
+        NewLink link = invite(participant, List.of("gad7"), null);
         as("svc-coordinator", () -> {
-            assignments.withdraw("SV01-08", "no_contact");
+            assignments.withdraw(participant, "no_contact");
             return null;
         }, Role.COORDINATOR);
         assertThat(surveys.open(token(link))).isEmpty();
-        assertThatThrownBy(() -> invite("SV01-08", List.of("gad7"), null)).hasMessageContaining("withdrawn");
+        assertThatThrownBy(() -> invite(participant, List.of("gad7"), null)).hasMessageContaining("withdrawn");
     }
 
     @Test
@@ -150,7 +156,8 @@ class SurveyServiceIT extends AbstractIT {
 
     @Test
     void saves_are_refused_after_revoke_expiry_and_withdrawal_also_once_the_assignment_was_answered() {
-        NewLink link = invite("SV01-20", List.of("gad7"), null);
+        String participant = unique("SV01-20");
+        NewLink link = invite(participant, List.of("gad7"), null);
         surveys.consent(token(link), "Max Muster", true, "en");
         surveys.saveAnswer(token(link), "gad7_1", 1); // what a save may remember about the assignment is now remembered
         as("svc-coordinator", () -> {
@@ -168,7 +175,7 @@ class SurveyServiceIT extends AbstractIT {
         assertThatThrownBy(() -> surveys.saveAnswer(token(again), "gad7_3", 1)).hasMessageContaining("closed");
         db.update(ASSIGNMENT).setNull(ASSIGNMENT.DUE_DATE).where(ASSIGNMENT.ASSIGNMENT_ID.eq(link.assignmentId())).execute();
         as("svc-coordinator", () -> {
-            assignments.withdraw("SV01-20", "no_use");
+            assignments.withdraw(participant, "no_use");
             return null;
         }, Role.COORDINATOR);
         assertThatThrownBy(() -> surveys.saveAnswer(token(again), "gad7_3", 1)).hasMessage("This link is not valid.");
@@ -176,7 +183,8 @@ class SurveyServiceIT extends AbstractIT {
 
     @Test
     void an_older_save_never_overwrites_a_newer_one_nor_brings_back_a_cleared_answer() {
-        String token = token(invite("SV01-21", List.of("gad7"), null));
+        String participant = unique("SV01-21");
+        String token = token(invite(participant, List.of("gad7"), null));
         surveys.consent(token, "Max Muster", true, "en");
         long pk = surveys.open(token).orElseThrow().assignmentPk();
         // revisions as two tabs would get them, arriving at the database out of order
@@ -186,7 +194,7 @@ class SurveyServiceIT extends AbstractIT {
         assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", null, 300)).isEqualTo(1); // cleared in the newer tab
         assertThat(surveys.storeAnswer(pk, "gad7", "gad7_1", "3", 250)).isZero();      // the older tab's save comes late
         assertThat(surveys.open(token).orElseThrow().answers()).doesNotContainKey("gad7_1");
-        assertThat(as("svc-coordinator", () -> assignments.responses("SV01-21"), Role.COORDINATOR).stream()
+        assertThat(as("svc-coordinator", () -> assignments.responses(participant), Role.COORDINATOR).stream()
                 .flatMap(r -> r.instruments().stream()).flatMap(i -> i.answers().keySet().stream())).doesNotContain("gad7_1");
 
         surveys.saveAnswer(token, "gad7_1", 3); // a real save later on wins again
