@@ -1,5 +1,6 @@
 package org.motif.genomics.ui;
 
+import org.motif.base.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.motif.db.Tables.VCF_IMPORT;
@@ -50,7 +51,7 @@ class VcfUploadSeleniumIT extends AbstractIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chrome"));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.await(driver, 60);
         driver.get("http://localhost:" + port + "/login");
         wait.until(d -> !d.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
         driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(ADMIN);

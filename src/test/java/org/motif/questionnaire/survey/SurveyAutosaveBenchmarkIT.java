@@ -164,7 +164,7 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
         WebDriver driver = Browser.start(390, 844);
         try {
             driver.get(url);
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            var wait = Browser.await(driver, 60);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stai_1")));
             long[] nanos = new long[samples];
             for (int i = 0; i < samples; i++) {
