@@ -118,7 +118,8 @@ public class VcfImportRunner {
     private Outcome importFile(VcfImportRecord imp, long started) throws IOException, SQLException {
         Path path = Path.of(imp.getFilePath());
         long size = Math.max(1, imp.getFileSize());
-        try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey());
+        // parsing runs ahead on the other cores while this thread writes rows
+        try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey(), Runtime.getRuntime().availableProcessors());
              Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             try {

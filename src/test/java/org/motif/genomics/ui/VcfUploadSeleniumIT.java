@@ -1,5 +1,6 @@
 package org.motif.genomics.ui;
 
+import org.motif.StudyFixtures;
 import org.motif.base.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -43,7 +44,7 @@ class VcfUploadSeleniumIT extends AbstractIT {
     void uploading_the_fixture_vcf_shows_the_report() throws Exception {
         assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
                 "chromium/chromedriver not installed (apt-get install -y chromium chromium-driver); skipping the browser test");
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.like("fixture-%")).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.like("fixture-%"));
         org.motif.genomics.FixtureFamilies.insert(db);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");

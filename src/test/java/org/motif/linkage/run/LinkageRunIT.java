@@ -1,5 +1,6 @@
 package org.motif.linkage.run;
 
+import org.motif.StudyFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.motif.db.Tables.PARTICIPANT;
@@ -62,7 +63,7 @@ class LinkageRunIT extends AbstractIT {
     }
 
     private String importVcf(String name, String vcf) throws InterruptedException {
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq(name)).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq(name));
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(vcf.getBytes(StandardCharsets.UTF_8)) {
             @Override

@@ -1,5 +1,6 @@
 package org.motif.linkage.ui;
 
+import org.motif.StudyFixtures;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class LinkageViewKaribuIT extends KaribuTest {
 
     private String importSim2() throws Exception {
         families.importPed(resource("/linkage/sim2/fam.ped").replace("FAM", "LKB"), false);
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq("linkage-sim2.vcf")).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq("linkage-sim2.vcf"));
         Path tmp = Files.createTempFile("sim2", ".vcf");
         Files.writeString(tmp, resource("/linkage/sim2/fam.vcf").replace("FAM", "LKB"));
         String id = imports.submit(tmp, "linkage-sim2.vcf").id();
