@@ -27,11 +27,15 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.motif.base.PgBinaryCopy;
 import org.jooq.Record;
 import org.motif.db.tables.records.LinkageRunRecord;
 import org.motif.genomics.Contigs;
+import org.motif.genomics.VariantQueryService.VariantQuery;
+import org.motif.genomics.VariantSelectionService;
 import org.motif.linkage.AlleleFrequencySource;
 import org.motif.linkage.DiseaseModel;
 import org.motif.linkage.LinkageAnalysis;
@@ -62,11 +66,13 @@ public class LinkageRunner {
     private final DSLContext db;
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final VariantSelectionService selections;
 
-    public LinkageRunner(DSLContext db, DataSource dataSource, ObjectMapper json) {
+    public LinkageRunner(DSLContext db, DataSource dataSource, ObjectMapper json, VariantSelectionService selections) {
         this.db = db;
         this.dataSource = dataSource;
         this.json = json;
+        this.selections = selections;
     }
 
     private static final class Cancelled extends RuntimeException {
@@ -194,10 +200,15 @@ public class LinkageRunner {
         AlleleFrequencySource source = AlleleFrequencySource.fromApi(run.getAlleleFrequencies());
         LinkageAnalysis analysis = LinkageAnalysis.prepare(in.pedigree(), in.sampleIds(), model,
                 java.util.Arrays.stream(thetas(run.getThetas())).boxed().toList(), source);
-        long total = db.fetchCount(VARIANT, VARIANT.IMPORT_PK.eq(run.getImportPk()));
+        // a filter set: its filter as copied at the start (LinkageService), applied within the run's import
+        VariantQuery filter = run.getFilterSet() == null ? null : storedFilter(run);
+        Condition selected = VARIANT.IMPORT_PK.eq(run.getImportPk()).and(filter == null ? DSL.trueCondition() : selections.condition(filter));
+        VariantSelectionService.Segregator segregator = selections.segregator(Set.of());
+        long total = db.fetchCount(VARIANT, selected);
         db.update(LINKAGE_RUN).set(LINKAGE_RUN.VARIANTS_TOTAL, total).set(LINKAGE_RUN.FAMILIES, analysis.families().size())
                 .where(LINKAGE_RUN.ID.eq(run.getId())).execute();
         Map<String, Integer> skipped = new LinkedHashMap<>();
+        long notSelected = 0;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         long written = 0;
         long seen = 0;
@@ -209,7 +220,7 @@ public class LinkageRunner {
                     long lastId = -1;
                     while (true) {
                         var rows = db.select(VARIANT.ID, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.AF, VARIANT.GT)
-                                .from(VARIANT).where(VARIANT.IMPORT_PK.eq(run.getImportPk())).and(VARIANT.ID.gt(lastId))
+                                .from(VARIANT).where(selected).and(VARIANT.ID.gt(lastId))
                                 .orderBy(VARIANT.ID).limit(CHUNK).fetch();
                         if (rows.isEmpty()) break;
                         List<MarkerGenotypes> markers = new ArrayList<>(rows.size());
@@ -217,6 +228,10 @@ public class LinkageRunner {
                         for (var r : rows) {
                             lastId = r.value1();
                             seen++;
+                            if (filter != null && !segregator.matches(filter, run.getImportPk(), r.value2(), r.value7())) {
+                                notSelected++; // the filter set's family filter: not selected, not "skipped"
+                                continue;
+                            }
                             if (!Contigs.isAutosome(r.value2())) {
                                 skipped.merge("not_autosomal", 1, Integer::sum);
                                 continue;
@@ -249,12 +264,25 @@ public class LinkageRunner {
             }
         }
         Map<String, Object> selection = new LinkedHashMap<>();
+        if (filter != null) {
+            selection.put("filterSet", run.getFilterSet());
+            selection.put("filter", filter);
+        }
         selection.put("samples", in.samples());
         selection.put("samplesUsed", in.samplesUsed());
         selection.put("withdrawnLeftOut", in.withdrawn());
-        selection.put("variantsRead", seen);
+        selection.put("variantsRead", seen - notSelected);
         selection.put("skipped", skipped);
         return new Outcome(written, analysis.families().size(), selection);
+    }
+
+    /** The filter stored with the run at its start ({@code selection.filter}). */
+    private VariantQuery storedFilter(LinkageRunRecord run) throws IOException {
+        var node = run.getSelection() == null ? null : json.readTree(run.getSelection()).get("filter");
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException("the run names filter set '" + run.getFilterSet() + "' but its filter was not stored");
+        }
+        return json.treeToValue(node, VariantQuery.class);
     }
 
     private void progress(long runPk, double progress) {

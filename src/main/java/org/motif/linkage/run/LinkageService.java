@@ -34,6 +34,9 @@ import org.motif.base.Problem;
 import org.motif.base.ValidationException;
 import org.motif.db.tables.records.LinkageRunRecord;
 import org.motif.db.tables.records.VcfImportRecord;
+import org.motif.genomics.FilterSetService;
+import org.motif.genomics.VariantQueryService.VariantQuery;
+import org.motif.genomics.VariantSelectionService;
 import org.motif.linkage.AlleleFrequencySource;
 import org.motif.linkage.DiseaseModel;
 import org.motif.linkage.LinkagePresets;
@@ -67,10 +70,15 @@ public class LinkageService {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final OneTimeTask<String> task;
     private final LinkagePresets presets;
+    private final FilterSetService filterSets;
+    private final VariantSelectionService selections;
 
     public LinkageService(DSLContext db, ObjectMapper json, AuditService audit, ObjectProvider<SchedulerClient> scheduler,
-                          @Qualifier("linkageRunTask") OneTimeTask<String> linkageRunTask) {
+                          @Qualifier("linkageRunTask") OneTimeTask<String> linkageRunTask, FilterSetService filterSets,
+                          VariantSelectionService selections) {
         this.db = db;
+        this.filterSets = filterSets;
+        this.selections = selections;
         this.json = json;
         this.audit = audit;
         this.scheduler = scheduler;
@@ -147,16 +155,35 @@ public class LinkageService {
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(null, "alleleFrequencies", "must be founders, all or info, not '" + req.alleleFrequencies() + "'"));
         }
-        if (req.filterSet() != null && !req.filterSet().isBlank()) {
-            problems.add(new Problem(null, "filterSet", "filter set '" + req.filterSet() + "' does not exist; filter sets are not "
-                    + "available yet, leave filterSet out to score every variant of the import"));
-        }
         VcfImportRecord imp = null;
         if (req.importId() == null || req.importId().isBlank()) {
             problems.add(new Problem(null, "importId", "missing: give the id of a finished VCF import (GET /api/v1/vcf-imports)"));
         } else {
             imp = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(req.importId())).fetchOne();
             if (imp == null) problems.add(new Problem(null, "importId", "no VCF import '" + req.importId() + "'; list them with GET /api/v1/vcf-imports"));
+        }
+        String filterSetName = req.filterSet() == null || req.filterSet().isBlank() ? null : req.filterSet().trim();
+        VariantQuery filter = null;
+        if (filterSetName != null) {
+            filter = filterSets.find(filterSetName).map(FilterSetService.FilterSet::filter).orElse(null);
+            if (filter == null) {
+                problems.add(new Problem(null, "filterSet", "no filter set '" + filterSetName + "'; list them with GET /api/v1/variants/filter-sets, "
+                        + "or leave filterSet out to score every variant of the import"));
+            } else {
+                if (imp != null && filter.importId() != null && !filter.importId().isBlank() && !filter.importId().equals(imp.getImportId())) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "' selects variants of import " + filter.importId()
+                            + ", not of " + imp.getImportId() + "; choose that import or a filter set without an import"));
+                }
+                if (filter.family() != null && !filter.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(filter.family()))) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "' keeps variants carried in family "
+                            + filter.family() + ", which does not exist"));
+                }
+                try {
+                    selections.condition(filter);
+                } catch (ValidationException e) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "': " + e.getMessage()));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException("The linkage run was not started: " + problems.stream().map(Problem::toString)
@@ -173,15 +200,29 @@ public class LinkageService {
                 .set(LINKAGE_RUN.F0, pen.get(0)).set(LINKAGE_RUN.F1, pen.get(1)).set(LINKAGE_RUN.F2, pen.get(2))
                 .set(LINKAGE_RUN.THETAS, thetaCsv).set(LINKAGE_RUN.ALLELE_FREQUENCIES, freqs)
                 .set(LINKAGE_RUN.SOFTWARE_VERSION, "motif " + MOTIF_VERSION + "; " + SCORING_VERSION)
+                .set(LINKAGE_RUN.FILTER_SET, filterSetName).set(LINKAGE_RUN.SELECTION, filter == null ? null : selectionJson(filterSetName, filter))
                 .set(LINKAGE_RUN.STATUS, "queued").set(LINKAGE_RUN.CREATED_BY, actor).execute();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("importId", imp.getImportId());
         details.put("model", presetId != null ? presetId : "q=" + q + " f=" + pen);
         details.put("thetas", thetaCsv);
         details.put("alleleFrequencies", freqs);
+        if (filterSetName != null) details.put("filterSet", filterSetName);
         audit.record("linkage_run.start", "linkage_run", id, details);
         schedule(id);
         return new Started(id, "queued");
+    }
+
+    /** The run's selection as stored until the job replaces it: the filter set's filter, copied so the run can be reproduced. */
+    private String selectionJson(String name, VariantQuery filter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("filterSet", name);
+        m.put("filter", filter);
+        try {
+            return json.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void schedule(String id) {

@@ -250,10 +250,12 @@ class LinkageRunIT extends AbstractIT {
         body.put("thetas", List.of(0, 0.7));
         body.put("alleleFrequencies", "median");
         body.put("importId", "vcf-nope");
+        body.put("filterSet", "lr-no-such-filter-set");
         ResponseEntity<JsonNode> r = startRun(body);
         assertThat(r.getStatusCode().value()).isEqualTo(422);
         String text = r.getBody().toString();
-        assertThat(text).contains("model.diseaseAlleleFrequency", "model.penetrances", "thetas", "alleleFrequencies", "vcf-nope");
+        assertThat(text).contains("model.diseaseAlleleFrequency", "model.penetrances", "thetas", "alleleFrequencies", "vcf-nope", "filterSet",
+                "lr-no-such-filter-set");
         assertThat(api().getForEntity("/api/v1/linkage/runs/lr-nope", JsonNode.class).getStatusCode().value()).isEqualTo(404);
     }
 }

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.grid.Grid;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.motif.KaribuTest;
+import org.motif.genomics.FilterSetService;
+import org.motif.genomics.VariantQueryService.VariantQuery;
 import org.motif.genomics.VcfImportService;
 import org.motif.linkage.FamilyLod;
 import org.motif.linkage.run.LinkageRunView;
@@ -37,6 +39,8 @@ class LinkageViewKaribuIT extends KaribuTest {
     LinkageService linkage;
     @Autowired
     DSLContext db;
+    @Autowired
+    FilterSetService filterSets;
 
     private static String resource(String path) throws Exception {
         try (InputStream in = LinkageViewKaribuIT.class.getResourceAsStream(path)) {
@@ -60,6 +64,8 @@ class LinkageViewKaribuIT extends KaribuTest {
     void a_geneticist_starts_a_run_and_sees_variants_by_max_lod_with_the_families_and_a_pedigree() throws Exception {
         login(ADMIN, Role.GENETICIST);
         String importId = importSim2();
+        filterSets.find("lkb-region").ifPresent(f -> filterSets.delete("lkb-region"));
+        filterSets.save("lkb-region", new VariantQuery(importId, null, "1:47000000-56000000", null, null));
         UI.getCurrent().navigate("linkage");
         LinkageView view = _get(LinkageView.class);
         LinkageRunForm form = _get(LinkageRunForm.class);
@@ -94,5 +100,13 @@ class LinkageViewKaribuIT extends KaribuTest {
         Grid<?> genotypes = _get(Grid.class, s -> s.withId("linkage-genotypes"));
         assertThat(GridKt._size(genotypes)).isGreaterThan(2);
         assertThat(GridKt._getFormattedRow(genotypes, 0).get(0)).startsWith("LKB01_");
+
+        // the same model on the variants of a saved filter set only
+        form.filterSet.setValue("lkb-region");
+        _click(_get(Button.class, s -> s.withId("linkage-start")));
+        view.refresh();
+        LinkageRunView filtered = runs.getGenericDataView().getItems().filter(r -> "lkb-region".equals(r.filterSet())).findFirst().orElseThrow();
+        for (int i = 0; i < 300 && !linkage.get(filtered.id()).status().equals("done"); i++) Thread.sleep(100);
+        assertThat(linkage.get(filtered.id()).variants()).as("the 6 variants of sim2 in 1:47000000-56000000").isEqualTo(6);
     }
 }
