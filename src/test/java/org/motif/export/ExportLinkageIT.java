@@ -101,7 +101,7 @@ class ExportLinkageIT extends AbstractIT {
             String[] f = line.split("\t");
             keyOfMarker.put(f[2], f[0] + ":" + f[1] + ":" + f[3] + ":" + f[4]);
         }
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq(FILE)).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq(FILE));
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(vcf.getBytes(StandardCharsets.UTF_8)) {
             @Override
