@@ -23,12 +23,12 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.motif.base.ConflictException;
+import org.motif.base.Jobs;
 import org.motif.base.NotFoundException;
 import org.motif.base.Problem;
 import org.motif.base.ValidationException;
@@ -45,12 +45,9 @@ import org.motif.linkage.MarkerLinkage;
 import org.motif.security.CurrentUser;
 import org.motif.security.Role;
 import org.motif.security.audit.AuditService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Linkage runs: validate and queue a run (db-scheduler task, {@link LinkageRunner}), report on it, cancel it, list
@@ -67,13 +64,13 @@ public class LinkageService {
     private final DSLContext db;
     private final ObjectMapper json;
     private final AuditService audit;
-    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Jobs jobs;
     private final OneTimeTask<String> task;
     private final LinkagePresets presets;
     private final FilterSetService filterSets;
     private final VariantSelectionService selections;
 
-    public LinkageService(DSLContext db, ObjectMapper json, AuditService audit, ObjectProvider<SchedulerClient> scheduler,
+    public LinkageService(DSLContext db, ObjectMapper json, AuditService audit, Jobs jobs,
                           @Qualifier("linkageRunTask") OneTimeTask<String> linkageRunTask, FilterSetService filterSets,
                           VariantSelectionService selections) {
         this.db = db;
@@ -81,7 +78,7 @@ public class LinkageService {
         this.selections = selections;
         this.json = json;
         this.audit = audit;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.task = linkageRunTask;
         try (InputStream in = LinkageService.class.getResourceAsStream("/genomics/linkage-models.yaml")) {
             if (in == null) throw new IllegalStateException("genomics/linkage-models.yaml is missing from the classpath");
@@ -209,7 +206,7 @@ public class LinkageService {
         details.put("alleleFrequencies", freqs);
         if (filterSetName != null) details.put("filterSet", filterSetName);
         audit.record("linkage_run.start", "linkage_run", id, details);
-        schedule(id);
+        jobs.scheduleAfterCommit(task, id);
         return new Started(id, "queued");
     }
 
@@ -222,20 +219,6 @@ public class LinkageService {
             return json.writeValueAsString(m);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void schedule(String id) {
-        Runnable go = () -> scheduler.getObject().schedule(task.instance(id, id), java.time.Instant.now());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    go.run();
-                }
-            });
-        } else {
-            go.run();
         }
     }
 
@@ -257,9 +240,7 @@ public class LinkageService {
     @RolesAllowed(Role.GENETICIST_NAME)
     public LinkageRunView cancel(String runId) {
         LinkageRunRecord r = find(runId);
-        if (r.getStatus().equals("queued") || r.getStatus().equals("running")) {
-            db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "cancelled").set(LINKAGE_RUN.VARIANTS, 0L)
-                    .where(LINKAGE_RUN.ID.eq(r.getId())).execute();
+        if (jobs.cancel(LinkageRunTaskConfig.JOB, r.getId())) {
             audit.record("linkage_run.cancel", "linkage_run", runId, Map.of());
         }
         return view(find(runId));
