@@ -77,6 +77,8 @@ class LinkageViewKaribuIT extends KaribuTest {
 
         Grid<LinkageRunView> runs = view.runs;
         LinkageRunView run = runs.getGenericDataView().getItems().findFirst().orElseThrow();
+        // the page follows the run by polling while it is queued or running (no server push)
+        if (!run.status().equals("done")) assertThat(UI.getCurrent().getPollInterval()).isEqualTo(1000);
         for (int i = 0; i < 300 && !linkage.get(run.id()).status().equals("done"); i++) Thread.sleep(100);
         view.refresh();
         run = runs.getGenericDataView().getItems().filter(r -> r.importId().equals(importId)).findFirst().orElseThrow();
