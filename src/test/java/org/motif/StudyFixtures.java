@@ -2,10 +2,13 @@ package org.motif;
 
 import static org.motif.db.Tables.FAMILY;
 import static org.motif.db.Tables.PARTICIPANT;
+import static org.motif.db.Tables.VARIANT;
+import static org.motif.db.Tables.VCF_IMPORT;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.motif.security.Role;
 import org.motif.security.UserService;
@@ -49,5 +52,11 @@ public final class StudyFixtures {
             if (users.find(username).isEmpty()) users.create(username, username, password, EnumSet.of(role));
             return null;
         }, Role.ADMIN);
+    }
+
+    /** Removes VCF imports and their variant rows (variant has no foreign key to cascade from, see V012). */
+    public static void deleteImports(DSLContext db, Condition which) {
+        db.deleteFrom(VARIANT).where(VARIANT.IMPORT_PK.in(db.select(VCF_IMPORT.ID).from(VCF_IMPORT).where(which))).execute();
+        db.deleteFrom(VCF_IMPORT).where(which).execute();
     }
 }

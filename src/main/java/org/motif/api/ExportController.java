@@ -2,12 +2,14 @@ package org.motif.api;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.motif.base.MotifException;
 import org.motif.export.ExportOptions;
 import org.motif.export.ExportService;
 import org.motif.export.ExportService.ExportFormat;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,13 +26,20 @@ class ExportController {
     }
 
     @GetMapping("/dataset.xlsx")
-    void workbook(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
-        send(ExportFormat.XLSX, parameters, response);
+    void workbook(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) throws IOException {
+        send(ExportFormat.XLSX, joined(parameters), response);
     }
 
     @GetMapping("/dataset.zip")
-    void csvZip(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
-        send(ExportFormat.ZIP, parameters, response);
+    void csvZip(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) throws IOException {
+        send(ExportFormat.ZIP, joined(parameters), response);
+    }
+
+    /** A repeated parameter ({@code linkageRun=a&linkageRun=b}) as one comma-separated value. */
+    private static Map<String, String> joined(MultiValueMap<String, String> parameters) {
+        Map<String, String> m = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> m.put(k, String.join(",", v)));
+        return m;
     }
 
     private void send(ExportFormat format, Map<String, String> parameters, HttpServletResponse response) throws IOException {

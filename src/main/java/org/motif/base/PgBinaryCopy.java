@@ -18,6 +18,11 @@ public final class PgBinaryCopy implements AutoCloseable {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private final DataOutputStream out;
 
+    /** True when the connection is to PostgreSQL (where COPY is available). */
+    public static boolean isPostgres(Connection con) throws SQLException {
+        return con.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    }
+
     /** @param table table name and column list, e.g. {@code variant (import_pk, contig, …)} */
     public PgBinaryCopy(Connection con, String table) throws SQLException, IOException {
         PGConnection pg = con.unwrap(PGConnection.class);

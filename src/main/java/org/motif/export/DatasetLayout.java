@@ -15,6 +15,8 @@ import org.motif.questionnaire.InstrumentDefinition.ResponseOption;
 import org.motif.questionnaire.InstrumentDefinition.ResponseSet;
 import org.motif.questionnaire.InstrumentTexts;
 import org.motif.questionnaire.ItemType;
+import org.motif.linkage.FamilyLod;
+import org.motif.linkage.MarkerLinkage;
 
 /**
  * The layout of the dataset workbook (and of the CSV zip): which columns each sheet has, how a value is
@@ -34,6 +36,11 @@ public final class DatasetLayout {
     public static final int MAX_ROWS = 1_048_576;
 
     private static final List<String> SCORE_PARTS = List.of("", ".answered", ".prorated", ".band");
+    /** Suffix of the Participants sheet's per-variant family LOD columns. */
+    public static final String LOD_SUFFIX = ".lod";
+    /** The per-family segregation columns of the Variants sheet, {@code <familyId>.<part>} (as {@code GET /variants} names them). */
+    public static final List<String> SEGREGATION_PARTS = List.of("affectedCarriers", "affectedGenotyped", "unaffectedCarriers", "unaffectedGenotyped",
+            "obligateCarriers", "modes");
 
     private final ExportOptions options;
     private final List<InstrumentPlan> plans;
@@ -41,15 +48,30 @@ public final class DatasetLayout {
     private final List<Column> participantColumns;
     private final Map<String, Integer> participantIndex = new HashMap<>();
     private final int firstGenotypeColumn;
+    private final boolean lodColumns;
+    private final List<String> segregationFamilies;
+    private final List<Double> linkageThetas;
+
+    /** A layout without per-family LOD columns, segregation column groups or linkage θ columns. */
+    public DatasetLayout(ExportOptions options, List<InstrumentPlan> plans, List<String> genotypeColumns) {
+        this(options, plans, genotypeColumns, false, List.of(), List.of());
+    }
 
     /**
-     * @param plans           instruments × events in column order
-     * @param genotypeColumns variant keys {@code contig:pos:ref:alt} shown as columns of the Participants sheet (empty for none)
+     * @param plans               instruments × events in column order
+     * @param genotypeColumns     variant keys {@code contig:pos:ref:alt} shown as columns of the Participants sheet (empty for none)
+     * @param lodColumns          whether each genotype column gets a {@code <variant>.lod} column (the participant's family's max LOD)
+     * @param segregationFamilies family ids with a column group of segregation counts in the Variants sheet, in column order
+     * @param linkageThetas       the θ values with a {@code lod.<θ>} column in the Linkage sheet, ascending (the union of the runs' grids)
      */
-    public DatasetLayout(ExportOptions options, List<InstrumentPlan> plans, List<String> genotypeColumns) {
+    public DatasetLayout(ExportOptions options, List<InstrumentPlan> plans, List<String> genotypeColumns, boolean lodColumns,
+                         List<String> segregationFamilies, List<Double> linkageThetas) {
         this.options = options;
         this.plans = List.copyOf(plans);
         this.genotypeColumns = List.copyOf(genotypeColumns);
+        this.lodColumns = lodColumns && !genotypeColumns.isEmpty();
+        this.segregationFamilies = List.copyOf(segregationFamilies);
+        this.linkageThetas = linkageThetas.stream().sorted().distinct().toList();
         List<Column> cols = new ArrayList<>(List.of(Column.text("participantId"), Column.text("familyId"), Column.text("fatherId"),
                 Column.text("motherId"), Column.text("sex"), Column.integer("birthYear"), Column.bool("proband"), Column.text("role"),
                 Column.bool("deceased"), Column.text("affection"), Column.text("dystoniaType"), Column.text("bodyRegion"),
@@ -82,6 +104,9 @@ public final class DatasetLayout {
         for (String v : this.genotypeColumns) {
             cols.add(options.genotypeFormat() == GenotypeFormat.DOSAGE ? Column.integer(v) : Column.text(v));
         }
+        if (this.lodColumns) {
+            for (String v : this.genotypeColumns) cols.add(Column.decimal(v + LOD_SUFFIX));
+        }
         this.participantColumns = List.copyOf(cols);
         for (int i = 0; i < cols.size(); i++) participantIndex.put(cols.get(i).name(), i);
     }
@@ -92,6 +117,11 @@ public final class DatasetLayout {
 
     public List<InstrumentPlan> plans() {
         return plans;
+    }
+
+    /** Family ids with a segregation column group in the Variants sheet. */
+    public List<String> segregationFamilies() {
+        return segregationFamilies;
     }
 
     /** Whether an item's answers are exported: free text (short/long text) is left out of de-identified exports. */
@@ -141,10 +171,158 @@ public final class DatasetLayout {
         return cols;
     }
 
-    public static List<Column> variantColumns() {
-        return List.of(Column.text("variant"), Column.text("contig"), Column.integer("position"), Column.text("ref"), Column.text("alt"),
-                Column.text("id"), Column.decimal("qual"), Column.text("filter"), Column.text("gene"), Column.text("consequence"),
-                Column.decimal("af"), Column.integer("carriers"), Column.integer("genotyped"));
+    /** The Variants sheet: the variant's fields, carriers among the exported participants, then one column group per family. */
+    public List<Column> variantColumns() {
+        List<Column> cols = new ArrayList<>(List.of(Column.text("variant"), Column.text("contig"), Column.integer("position"), Column.text("ref"),
+                Column.text("alt"), Column.text("id"), Column.decimal("qual"), Column.text("filter"), Column.text("gene"), Column.text("consequence"),
+                Column.decimal("af"), Column.integer("carriers"), Column.integer("genotyped")));
+        for (String f : segregationFamilies) {
+            for (String part : SEGREGATION_PARTS) cols.add(part.equals("modes") ? Column.text(f + "." + part) : Column.integer(f + "." + part));
+        }
+        return cols;
+    }
+
+    /** The first 13 cells of a Variants row, followed by the segregation column groups ({@code families} by family id; absent = empty cells). */
+    public Object[] variantRow(Object[] variantCells, Map<String, StudyFacts.FamilySegregation> families) {
+        Object[] row = java.util.Arrays.copyOf(variantCells, variantCells.length + SEGREGATION_PARTS.size() * segregationFamilies.size());
+        int at = variantCells.length;
+        for (String f : segregationFamilies) {
+            StudyFacts.FamilySegregation s = families.get(f);
+            if (s != null) {
+                row[at] = s.affectedCarriers();
+                row[at + 1] = s.affectedGenotyped();
+                row[at + 2] = s.unaffectedCarriers();
+                row[at + 3] = s.unaffectedGenotyped();
+                row[at + 4] = s.obligateCarriers();
+                row[at + 5] = String.join(";", s.modes());
+            }
+            at += SEGREGATION_PARTS.size();
+        }
+        return row;
+    }
+
+    /** The Linkage sheet (long: one row per run × variant × family, then the run's ALL row). */
+    public List<Column> linkageColumns() {
+        List<Column> cols = new ArrayList<>(List.of(Column.text("runId"), Column.text("importId"), Column.text("model"),
+                Column.decimal("diseaseAlleleFrequency"), Column.decimal("f0"), Column.decimal("f1"), Column.decimal("f2"),
+                Column.text("alleleFrequencies"), Column.text("variant"), Column.text("gene"), Column.decimal("markerAltFrequency"),
+                Column.text("family"), Column.text("status"), Column.text("note"), Column.decimal("maxLod"), Column.decimal("thetaAtMax")));
+        for (double t : linkageThetas) cols.add(Column.decimal(lodColumn(t)));
+        cols.addAll(List.of(Column.decimal("hlod"), Column.decimal("hlodTheta"), Column.decimal("alpha")));
+        return cols;
+    }
+
+    /** The Linkage sheet's column of one θ: {@code lod.0}, {@code lod.0.01}, … */
+    public static String lodColumn(double theta) {
+        String s = java.math.BigDecimal.valueOf(theta).stripTrailingZeros().toPlainString();
+        return "lod." + ("-0".equals(s) ? "0" : s);
+    }
+
+    /**
+     * The Linkage rows of one marker of one run: a row per family of the run for which {@code familyInScope} holds
+     * (the run's family order), then the {@code ALL} row (the sum over every family of the run that is not NA) with the
+     * HLOD and α at the θ maximising the HLOD. LODs are numbers; NA (inconsistent, not analysable) and −∞ are empty
+     * cells whose status and note say why.
+     */
+    public List<Object[]> linkageRows(StudyFacts.LinkageRun run, String gene, MarkerLinkage m, java.util.function.Predicate<String> familyInScope) {
+        List<Object[]> rows = new ArrayList<>(m.families().size() + 1);
+        int width = 16 + linkageThetas.size() + 3;
+        double[] thetas = m.thetas();
+        int i = 0;
+        for (FamilyLod f : m.families()) {
+            String familyId = i < run.familyIds().size() ? run.familyIds().get(i) : f.family();
+            String problem = i < run.problems().size() ? run.problems().get(i) : null;
+            i++;
+            if (!familyInScope.test(familyId)) continue;
+            Object[] row = linkageStart(run, gene, m, width, f.family());
+            String minusInf = minusInfinity(thetas, f.lods());
+            switch (f.status()) {
+                case SCORED -> {
+                    row[12] = minusInf == null ? "scored" : "scored_minus_inf";
+                    row[13] = minusInf == null ? null : "likelihood 0 (LOD −∞, empty cells) at θ = " + minusInf;
+                }
+                case UNINFORMATIVE -> {
+                    row[12] = "uninformative";
+                    row[13] = "at most one genotyped member: LOD 0 at every θ";
+                }
+                case INCONSISTENT -> {
+                    row[12] = "inconsistent";
+                    row[13] = "Mendelian inconsistency in this family at this marker: NA";
+                }
+                case NOT_ANALYSABLE -> {
+                    row[12] = "not_analysable";
+                    row[13] = problem == null ? "the family cannot be peeled: NA" : problem;
+                }
+            }
+            putLods(row, thetas, f.lods());
+            rows.add(row);
+        }
+        Object[] all = linkageStart(run, gene, m, width, "ALL");
+        String minusInf = minusInfinity(thetas, m.totalLods());
+        all[12] = minusInf == null ? "scored" : "scored_minus_inf";
+        all[13] = minusInf == null ? "sum over the run's families that are not NA" : "likelihood 0 (LOD −∞, empty cells) at θ = " + minusInf;
+        putLods(all, thetas, m.totalLods());
+        int h = 0;
+        for (int t = 1; t < m.hlods().length; t++) if (m.hlods()[t] > m.hlods()[h]) h = t;
+        if (m.hlods().length > 0) {
+            all[width - 3] = finite(m.hlods()[h]);
+            all[width - 2] = thetas[h];
+            all[width - 1] = m.alphas()[h];
+        }
+        rows.add(all);
+        return rows;
+    }
+
+    private static Object[] linkageStart(StudyFacts.LinkageRun run, String gene, MarkerLinkage m, int width, String family) {
+        Object[] row = new Object[width];
+        row[0] = run.runId();
+        row[1] = run.importId();
+        row[2] = run.preset() == null ? "custom" : run.preset();
+        row[3] = run.diseaseAlleleFrequency();
+        row[4] = run.f0();
+        row[5] = run.f1();
+        row[6] = run.f2();
+        row[7] = run.alleleFrequencies();
+        row[8] = m.variant();
+        row[9] = gene;
+        row[10] = m.altFrequency();
+        row[11] = family;
+        return row;
+    }
+
+    private void putLods(Object[] row, double[] thetas, double[] lods) {
+        int best = -1;
+        for (int t = 0; t < lods.length; t++) {
+            if (Double.isNaN(lods[t])) continue;
+            if (best < 0 || lods[t] > lods[best]) best = t;
+        }
+        if (best >= 0 && Double.isFinite(lods[best])) {
+            row[14] = lods[best];
+            row[15] = thetas[best];
+        }
+        for (int t = 0; t < thetas.length; t++) {
+            int at = linkageThetas.indexOf(thetas[t]);
+            if (at >= 0) row[16 + at] = finite(lods[t]);
+        }
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    /** The θ values (comma-separated) where the LOD is −∞, or null when there is none. */
+    private static String minusInfinity(double[] thetas, double[] lods) {
+        StringJoiner j = new StringJoiner(", ");
+        for (int t = 0; t < lods.length; t++) if (lods[t] == Double.NEGATIVE_INFINITY) j.add(plain(thetas[t]));
+        return j.length() == 0 ? null : j.toString();
+    }
+
+    /** The largest LOD of a family at a marker over the θ grid, or NaN when it is NA or −∞ (for the Participants sheet's LOD columns). */
+    public static double maxLod(FamilyLod f) {
+        if (!f.counted()) return Double.NaN;
+        double best = Double.NaN;
+        for (double v : f.lods()) if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) best = v;
+        return Double.isFinite(best) ? best : Double.NaN;
     }
 
     public static List<Column> genotypeColumns() {
@@ -170,6 +348,16 @@ public final class DatasetLayout {
      * @param genotypes genotype code per {@link #participantColumns() genotype column} (0 HOM_REF, 1 HET, 2 HOM_VAR, 3 NO_CALL), or null when not genotyped
      */
     public Object[] participantRow(StudyFacts.Participant p, List<StudyFacts.Answer> answers, List<StudyFacts.Score> scores, byte[] genotypes) {
+        return participantRow(p, answers, scores, genotypes, null);
+    }
+
+    /**
+     * The Participants row of one participant with the family LOD columns.
+     *
+     * @param lods per genotype column the max LOD of the participant's family at that variant (NaN = empty), or null for none
+     */
+    public Object[] participantRow(StudyFacts.Participant p, List<StudyFacts.Answer> answers, List<StudyFacts.Score> scores, byte[] genotypes,
+                                   double[] lods) {
         Object[] row = new Object[participantColumns.size()];
         row[0] = p.participantId();
         row[1] = p.familyId();
@@ -212,6 +400,10 @@ public final class DatasetLayout {
         }
         if (genotypes != null) {
             for (int i = 0; i < genotypeColumns.size(); i++) row[firstGenotypeColumn + i] = genotypeCell(genotypes[i]);
+        }
+        if (lodColumns && lods != null) {
+            int first = firstGenotypeColumn + genotypeColumns.size();
+            for (int i = 0; i < genotypeColumns.size(); i++) row[first + i] = Double.isNaN(lods[i]) ? null : lods[i];
         }
         return row;
     }
@@ -444,9 +636,16 @@ public final class DatasetLayout {
                         options.genotypeFormat() == GenotypeFormat.DOSAGE ? "0 = hom. ref | 1 = het | 2 = hom. alt" : "0/0 | 0/1 | 1/1",
                         null, options.genotypeFormat() == GenotypeFormat.DOSAGE ? "0–2" : null, "empty = not genotyped or no call"));
             }
+            if (lodColumns) {
+                for (String v : genotypeColumns) {
+                    rows.add(new DictionaryRow(v + LOD_SUFFIX, sheet, null, "Max LOD of the participant's family at " + v, "decimal", null, "LOD (log10)",
+                            null, "two-point LOD of the family's group (FID or FID#k) maximised over the run's θ grid, from the exported linkage run "
+                            + "of the variant's import (About sheet); empty = no run, family not scored, NA (inconsistent / not analysable) or −∞"));
+                }
+            }
         }
         for (ExportSheet s : List.of(ExportSheet.RESPONSES, ExportSheet.SCORES, ExportSheet.PHENOTYPES, ExportSheet.PEDIGREE, ExportSheet.VARIANTS,
-                ExportSheet.GENOTYPES)) {
+                ExportSheet.GENOTYPES, ExportSheet.LINKAGE)) {
             if (!sheets.contains(s)) continue;
             List<Column> cols = switch (s) {
                 case RESPONSES -> responseColumns();
@@ -454,9 +653,17 @@ public final class DatasetLayout {
                 case PHENOTYPES -> phenotypeColumns();
                 case PEDIGREE -> pedigreeColumns();
                 case VARIANTS -> variantColumns();
+                case LINKAGE -> linkageColumns();
                 default -> genotypeColumns();
             };
             for (Column c : cols) {
+                if (s == ExportSheet.VARIANTS || s == ExportSheet.LINKAGE) {
+                    DictionaryRow r = genomicsRow(s, c);
+                    if (r != null) {
+                        rows.add(r);
+                        continue;
+                    }
+                }
                 String note = c.type() == CellType.DATE || c.type() == CellType.DATETIME ? dateNote : null;
                 if (s == ExportSheet.RESPONSES && c.name().equals("value")) note = "choice codes; multiple choice ;-joined";
                 if (s == ExportSheet.PEDIGREE && c.name().equals("SEX")) note = "1 male, 2 female, 0 unknown";
@@ -465,6 +672,63 @@ public final class DatasetLayout {
             }
         }
         return rows;
+    }
+
+    /** Dictionary rows of the Variants segregation columns and the Linkage sheet, or null for a column described by its name alone. */
+    private static DictionaryRow genomicsRow(ExportSheet s, Column c) {
+        String sheet = s.title();
+        String n = c.name();
+        String t = c.type().code();
+        if (s == ExportSheet.VARIANTS) {
+            int dot = n.lastIndexOf('.');
+            if (n.equals("carriers")) return new DictionaryRow(n, sheet, null, "Carriers (0/1 or 1/1) among the exported participants", t, null, "people", null, null);
+            if (n.equals("genotyped")) return new DictionaryRow(n, sheet, null, "Exported participants with a call", t, null, "people", null, null);
+            if (dot < 0) return null;
+            String family = n.substring(0, dot);
+            String part = n.substring(dot + 1);
+            String note = "as GET /api/v1/variants reports it for family " + family + " (carrier = 0/1 or 1/1; members of unknown affection enter no count; "
+                    + "participants withdrawn with scope no_use count as untyped of unknown affection); empty = no member of the family in the variant's import";
+            return switch (part) {
+                case "affectedCarriers" -> new DictionaryRow(n, sheet, null, "Family " + family + ": affected carriers", t, null, "people", null, note);
+                case "affectedGenotyped" -> new DictionaryRow(n, sheet, null, "Family " + family + ": affected members with a call", t, null, "people", null, note);
+                case "unaffectedCarriers" -> new DictionaryRow(n, sheet, null, "Family " + family + ": unaffected carriers", t, null, "people", null, note);
+                case "unaffectedGenotyped" -> new DictionaryRow(n, sheet, null, "Family " + family + ": unaffected members with a call", t, null, "people", null, note);
+                case "obligateCarriers" -> new DictionaryRow(n, sheet, null, "Family " + family + ": untyped members who must carry the variant", t, null, "people",
+                        null, note);
+                case "modes" -> new DictionaryRow(n, sheet, null, "Family " + family + ": inheritance modes the genotypes fit", t,
+                        "dominant_complete_penetrance | dominant_reduced_penetrance | recessive | de_novo | x_linked", null, null, "joined with ;; " + note);
+                default -> null;
+            };
+        }
+        String naNote = "empty when NA (inconsistent, not analysable) or −∞; status and note say which";
+        if (n.startsWith("lod.")) {
+            return new DictionaryRow(n, sheet, null, "LOD at θ = " + n.substring(4), t, null, "LOD (log10)", null,
+                    "log10 L(θ) − log10 L(½), as lods.tsv of the run; " + naNote + "; empty also when the run's θ grid lacks this θ");
+        }
+        return switch (n) {
+            case "runId" -> new DictionaryRow(n, sheet, null, "Linkage run (GET /api/v1/linkage/runs/{id}); its parameters are on the About sheet", t, null, null, null, null);
+            case "importId" -> new DictionaryRow(n, sheet, null, "VCF import the run scored", t, null, null, null, null);
+            case "model" -> new DictionaryRow(n, sheet, null, "Disease model: preset id (genomics/linkage-models.yaml) or custom", t, null, null, null, null);
+            case "diseaseAlleleFrequency" -> new DictionaryRow(n, sheet, null, "Disease allele frequency q", t, null, null, "0–1", null);
+            case "f0", "f1", "f2" -> new DictionaryRow(n, sheet, null, "Penetrance with " + n.charAt(1) + " disease allele(s)", t, null, null, "0–1", null);
+            case "alleleFrequencies" -> new DictionaryRow(n, sheet, null, "Source of the marker allele frequencies", t, "founders | all | info", null, null, null);
+            case "variant" -> new DictionaryRow(n, sheet, null, "Variant contig:pos:ref:alt (contig as in the VCF, 1-based position)", t, null, null, null, null);
+            case "gene" -> new DictionaryRow(n, sheet, null, "Gene of the variant", t, null, null, null, null);
+            case "markerAltFrequency" -> new DictionaryRow(n, sheet, null, "ALT allele frequency used (floored at 0.001, renormalised)", t, null, null, "0–1", null);
+            case "family" -> new DictionaryRow(n, sheet, null, "PED family id, FID#k for the k-th unconnected group of a family, or ALL", t, null, null, null,
+                    "ALL sums every family of the run that is not NA, also families left out by the families option");
+            case "status" -> new DictionaryRow(n, sheet, null, "How the family was scored at this marker", t,
+                    "scored | scored_minus_inf (likelihood 0 at some θ) | uninformative (≤ 1 genotyped member, LOD 0) | inconsistent (Mendelian "
+                            + "inconsistency, NA) | not_analysable (loop, NA)", null, null, null);
+            case "note" -> new DictionaryRow(n, sheet, null, "Why a LOD is empty: the loop, the inconsistency, or the θ values where LOD = −∞", t, null, null, null, null);
+            case "maxLod" -> new DictionaryRow(n, sheet, null, "Largest LOD over the run's θ grid", t, null, "LOD (log10)", null, naNote);
+            case "thetaAtMax" -> new DictionaryRow(n, sheet, null, "θ of maxLod (the smallest on ties)", t, null, "recombination fraction", "0–0.5", null);
+            case "hlod" -> new DictionaryRow(n, sheet, null, "Heterogeneity LOD (admixture) at hlodTheta; ALL rows only", t, null, "LOD (log10)", null,
+                    "max over α on the grid 0, 0.01, …, 1 and over θ; as hlod.tsv");
+            case "hlodTheta" -> new DictionaryRow(n, sheet, null, "θ at which the HLOD is largest; ALL rows only", t, null, "recombination fraction", "0–0.5", null);
+            case "alpha" -> new DictionaryRow(n, sheet, null, "Share of linked families α maximising the HLOD at hlodTheta; ALL rows only", t, null, null, "0–1", null);
+            default -> null;
+        };
     }
 
     private List<DictionaryRow> instrumentRows(InstrumentPlan plan, String sheet) {

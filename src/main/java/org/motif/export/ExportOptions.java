@@ -28,10 +28,13 @@ import org.motif.base.ValidationException;
  * @param multipleChoice one {@code ;}-joined column or one 0/1 column per option
  * @param birthYear      birth years kept or coarsened to 5-year bins
  * @param genotypeFormat genotype cells as {@code 0/1} calls or as alternate-allele dosage
+ * @param filterSet      name of a saved variant filter set restricting the variant sheets and genotype columns, or null for none
+ * @param linkageRuns    linkage run ids whose results are exported; empty means the latest finished run of each import
  */
 public record ExportOptions(Set<ExportSheet> include, List<String> families, List<String> events, List<String> instruments,
                             List<String> variants, Labels labels, String language, boolean deidentified, boolean contacts,
-                            boolean items, MultipleChoice multipleChoice, BirthYear birthYear, GenotypeFormat genotypeFormat) {
+                            boolean items, MultipleChoice multipleChoice, BirthYear birthYear, GenotypeFormat genotypeFormat,
+                            String filterSet, List<String> linkageRuns) {
 
     public enum Labels { CODES, LABELS }
 
@@ -47,6 +50,16 @@ public record ExportOptions(Set<ExportSheet> include, List<String> families, Lis
         events = List.copyOf(events);
         instruments = List.copyOf(instruments);
         variants = List.copyOf(variants);
+        filterSet = filterSet == null || filterSet.isBlank() ? null : filterSet.trim();
+        linkageRuns = linkageRuns == null ? List.of() : List.copyOf(linkageRuns);
+    }
+
+    /** The same options without a filter set and linkage run choice (the form of older callers). */
+    public ExportOptions(Set<ExportSheet> include, List<String> families, List<String> events, List<String> instruments,
+                         List<String> variants, Labels labels, String language, boolean deidentified, boolean contacts,
+                         boolean items, MultipleChoice multipleChoice, BirthYear birthYear, GenotypeFormat genotypeFormat) {
+        this(include, families, events, instruments, variants, labels, language, deidentified, contacts, items, multipleChoice, birthYear,
+                genotypeFormat, null, List.of());
     }
 
     /** Every sheet the caller may see, all data, codes, English, de-identified, items as columns. */
@@ -56,7 +69,8 @@ public record ExportOptions(Set<ExportSheet> include, List<String> families, Lis
     }
 
     /**
-     * Reads the options from query parameters; absent or blank parameters take their defaults.
+     * Reads the options from query parameters; absent or blank parameters take their defaults. List parameters
+     * ({@code include}, {@code families}, …, {@code linkageRun}) are comma-separated (a repeated parameter joined with commas).
      *
      * @throws ValidationException (422) naming every parameter with a value it does not know
      */
@@ -77,7 +91,8 @@ public record ExportOptions(Set<ExportSheet> include, List<String> families, Lis
                 bool(parameters, "items", true, problems),
                 choice(parameters, "multipleChoice", MultipleChoice.class, d.multipleChoice(), problems),
                 choice(parameters, "birthYear", BirthYear.class, d.birthYear(), problems),
-                choice(parameters, "genotypeFormat", GenotypeFormat.class, d.genotypeFormat(), problems)));
+                choice(parameters, "genotypeFormat", GenotypeFormat.class, d.genotypeFormat(), problems),
+                parameters.get("filterSet"), list(parameters.get("linkageRun"))));
     }
 
     /** The options as query parameters (only those that differ from the defaults), for the audit log and the history. */
@@ -97,6 +112,8 @@ public record ExportOptions(Set<ExportSheet> include, List<String> families, Lis
         if (multipleChoice != d.multipleChoice) p.put("multipleChoice", lower(multipleChoice));
         if (birthYear != d.birthYear) p.put("birthYear", lower(birthYear));
         if (genotypeFormat != d.genotypeFormat) p.put("genotypeFormat", lower(genotypeFormat));
+        if (filterSet != null) p.put("filterSet", filterSet);
+        if (!linkageRuns.isEmpty()) p.put("linkageRun", String.join(",", linkageRuns));
         return p;
     }
 

@@ -34,9 +34,15 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.motif.base.Problem;
 import org.motif.base.ValidationException;
 import org.motif.db.tables.Participant;
 import org.motif.export.DatasetLayout.InstrumentPlan;
+import org.motif.genomics.FilterSetService;
+import org.motif.genomics.VariantQueryService.FamilyView;
+import org.motif.genomics.VariantQueryService.VariantQuery;
+import org.motif.genomics.VariantSelectionService;
+import org.motif.linkage.run.LinkageResultService;
 import org.motif.questionnaire.InstrumentDefinition;
 import org.motif.questionnaire.InstrumentService;
 import org.motif.security.CurrentUser;
@@ -62,18 +68,37 @@ public class ExportService {
     private final AuditService audit;
     private final ObjectMapper json = new ObjectMapper();
     private final String motifVersion;
+    private final FilterSetService filterSets;
+    private final VariantSelectionService selections;
+    private final LinkageResultService linkage;
 
-    public ExportService(DSLContext db, InstrumentService instruments, AuditService audit) {
+    public ExportService(DSLContext db, InstrumentService instruments, AuditService audit, FilterSetService filterSets,
+                         VariantSelectionService selections, LinkageResultService linkage) {
         this.db = db;
         this.instruments = instruments;
         this.audit = audit;
+        this.filterSets = filterSets;
+        this.selections = selections;
+        this.linkage = linkage;
         String v = ExportService.class.getPackage().getImplementationVersion();
         this.motifVersion = v == null ? "development" : v;
     }
 
-    /** An export checked and ready to write. */
+    /** A variant row shown as a genotype column of the Participants sheet. */
+    record VariantRef(long variantPk, long importPk, String key) {
+    }
+
+    /**
+     * An export checked and ready to write.
+     *
+     * @param wideVariants the genotype columns of the Participants sheet
+     * @param variantCount variant rows selected (Variants sheet rows)
+     * @param filter       the filter of the {@code filterSet} option, or null
+     * @param runs         the linkage runs exported (Linkage sheet, family LOD columns)
+     */
     public record ExportPlan(String exportId, ExportFormat format, ExportOptions options, Set<ExportSheet> sheets, DatasetLayout layout,
-                             List<String> variantKeys, String actor, OffsetDateTime createdAt, int participants) {
+                             List<VariantRef> wideVariants, long variantCount, VariantQuery filter, List<LinkageResultService.StoredRun> runs,
+                             String actor, OffsetDateTime createdAt, int participants) {
         public String fileName() {
             return "motif-dataset-" + createdAt.toLocalDate() + "." + format.extension();
         }
@@ -110,7 +135,8 @@ public class ExportService {
      * never exported), and lays out the sheets.
      *
      * @throws AccessDeniedException (403) for a sheet, or contact details, the caller may not see
-     * @throws ValidationException   (422) past Excel's limits (with the counts; the CSV zip has none) or for linkage (not stored yet)
+     * @throws ValidationException   (422) past Excel's limits (with the counts; the CSV zip has none), for an unknown filter set or an
+     *                               unknown or unfinished linkage run
      */
     @Transactional
     public ExportPlan prepare(ExportOptions options, ExportFormat format) {
@@ -119,15 +145,12 @@ public class ExportService {
         requireExportRole();
         Set<ExportSheet> sheets = EnumSet.noneOf(ExportSheet.class);
         if (options.include().isEmpty()) {
-            for (ExportSheet s : ExportSheet.choosable()) if (s != ExportSheet.LINKAGE && s.visibleTo(coordinator, geneticist)) sheets.add(s);
+            for (ExportSheet s : ExportSheet.choosable()) if (s.visibleTo(coordinator, geneticist)) sheets.add(s);
         } else {
             List<String> forbidden = options.include().stream().filter(s -> !s.visibleTo(coordinator, geneticist)).map(ExportSheet::id).sorted().toList();
             if (!forbidden.isEmpty()) {
                 throw new AccessDeniedException("Your role may not export the sheet(s) " + String.join(", ", forbidden)
                         + " (DESIGN.md roles: genotypes, variants and linkage need GENETICIST; responses need COORDINATOR).");
-            }
-            if (options.include().contains(ExportSheet.LINKAGE)) {
-                throw new ValidationException("Linkage results are not stored yet, so the linkage sheet cannot be exported; leave 'linkage' out of include.");
             }
             sheets.addAll(options.include());
         }
@@ -137,18 +160,59 @@ public class ExportService {
             if (!coordinator) throw new AccessDeniedException("Contact details are exported only for coordinators.");
             if (options.deidentified()) throw new ValidationException("Contact details need deidentified=false as well as contacts=true.");
         }
+        if (!options.linkageRuns().isEmpty() && !geneticist) {
+            throw new AccessDeniedException("Your role may not export linkage results (linkageRun needs GENETICIST, DESIGN.md roles).");
+        }
+        VariantQuery filter = filterSet(options, geneticist);
         Condition participants = participantCondition(options);
         if (options.deidentified()) assignDateShifts(participants);
         int participantCount = db.fetchCount(PARTICIPANT.join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK)), participants);
 
         List<InstrumentPlan> plans = sheets.contains(ExportSheet.PARTICIPANTS) || sheets.contains(ExportSheet.RESPONSES) || sheets.contains(ExportSheet.SCORES)
                 ? plans(options) : List.of();
-        boolean genotypes = sheets.contains(ExportSheet.GENOTYPES) || sheets.contains(ExportSheet.VARIANTS);
-        List<String> variantKeys = genotypes ? variantKeys(options) : List.of();
-        List<String> wideGenotypes = sheets.contains(ExportSheet.GENOTYPES) && sheets.contains(ExportSheet.PARTICIPANTS) ? variantKeys : List.of();
-        DatasetLayout layout = new DatasetLayout(options, plans, wideGenotypes);
-        if (format == ExportFormat.XLSX) checkLimits(layout, sheets, options, participants, participantCount, variantKeys.size());
-        return new ExportPlan(newExportId(), format, options, sheets, layout, variantKeys, CurrentUser.actor(), OffsetDateTime.now(), participantCount);
+        boolean wide = sheets.contains(ExportSheet.GENOTYPES) && sheets.contains(ExportSheet.PARTICIPANTS);
+        Condition variants = sheets.contains(ExportSheet.GENOTYPES) || sheets.contains(ExportSheet.VARIANTS) || sheets.contains(ExportSheet.LINKAGE)
+                || !options.linkageRuns().isEmpty() ? variantCondition(options, filter) : DSL.falseCondition();
+        VariantSelectionService.Segregator segregator = rowTest(filter) ? selections.segregator(Set.of()) : null;
+        long variantCount = sheets.contains(ExportSheet.GENOTYPES) || sheets.contains(ExportSheet.VARIANTS) ? countVariants(variants, filter, segregator) : 0;
+        List<VariantRef> wideVariants = wide ? wideVariants(variants, filter, segregator) : List.of();
+        List<LinkageResultService.StoredRun> runs = geneticist && (sheets.contains(ExportSheet.LINKAGE) || !wideVariants.isEmpty()
+                || !options.linkageRuns().isEmpty())
+                ? linkage.runs(options.linkageRuns(), filter != null && filter.importId() != null && !filter.importId().isBlank()
+                        ? List.of(filter.importId()) : null)
+                : List.of();
+        List<String> segregationFamilies = sheets.contains(ExportSheet.VARIANTS) ? genotypedFamilies(participants) : List.of();
+        List<Double> thetas = runs.stream().flatMapToDouble(r -> java.util.Arrays.stream(r.thetas())).boxed().distinct().sorted().toList();
+        DatasetLayout layout = new DatasetLayout(options, plans, wideVariants.stream().map(VariantRef::key).toList(), !runs.isEmpty(), segregationFamilies,
+                thetas);
+        if (format == ExportFormat.XLSX) {
+            long linkageRows = sheets.contains(ExportSheet.LINKAGE) ? linkageRowCount(runs, options, variants, filter) : 0;
+            checkLimits(layout, sheets, options, participants, participantCount, variantCount, linkageRows);
+        }
+        return new ExportPlan(newExportId(), format, options, sheets, layout, wideVariants, variantCount, filter, runs, CurrentUser.actor(),
+                OffsetDateTime.now(), participantCount);
+    }
+
+    /**
+     * The filter of the {@code filterSet} option (null without one). Coordinators' exports have no variant sheets, so for them
+     * the name is only checked.
+     *
+     * @throws ValidationException 422 naming a filter set that does not exist
+     */
+    private VariantQuery filterSet(ExportOptions options, boolean geneticist) {
+        String name = options.filterSet();
+        if (name == null) return null;
+        VariantQuery filter = geneticist ? filterSets.find(name).map(FilterSetService.FilterSet::filter).orElse(null) : null;
+        if (filter == null && (geneticist || !filterSets.exists(name))) {
+            throw new ValidationException("Export options: no filter set '" + name + "'; list them with GET /api/v1/variants/filter-sets",
+                    List.of(new Problem(null, "filterSet", "no filter set '" + name + "'; list them with GET /api/v1/variants/filter-sets")));
+        }
+        return filter;
+    }
+
+    /** Whether the filter set has a filter SQL cannot express (carried by an affected member of a family): tested row by row. */
+    private static boolean rowTest(VariantQuery filter) {
+        return filter != null && filter.family() != null && !filter.family().isBlank();
     }
 
     /**
@@ -172,6 +236,7 @@ public class ExportService {
                     case PEDIGREE -> pedigreeSheet(plan, participants, w);
                     case VARIANTS -> variantsSheet(plan, participants, w, false);
                     case GENOTYPES -> variantsSheet(plan, participants, w, true);
+                    case LINKAGE -> linkageSheet(plan, w);
                     case DICTIONARY -> {
                         w.startSheet(sheet, DatasetLayout.dictionaryColumns());
                         for (DictionaryRow r : plan.layout().dictionary(plan.sheets())) {
@@ -230,6 +295,20 @@ public class ExportService {
         }
     }
 
+    /** Names of the saved variant filter sets, for the options form (empty for users without the geneticist role). */
+    @Transactional(readOnly = true)
+    public List<String> filterSetNames() {
+        requireExportRole();
+        return CurrentUser.hasRole(Role.GENETICIST) ? filterSets.list().stream().map(FilterSetService.FilterSet::name).toList() : List.of();
+    }
+
+    /** Ids of the finished linkage runs, newest first, for the options form (empty for users without the geneticist role). */
+    @Transactional(readOnly = true)
+    public List<String> linkageRunIds() {
+        requireExportRole();
+        return CurrentUser.hasRole(Role.GENETICIST) ? linkage.finishedRunIds() : List.of();
+    }
+
     /** Families and events that exist, for the options form. */
     @Transactional(readOnly = true)
     public List<String> families() {
@@ -277,8 +356,13 @@ public class ExportService {
         return plans;
     }
 
-    private Condition variantCondition(ExportOptions options) {
+    /** The variant rows in scope: finished imports, the {@code variants} option and the SQL part of the filter set (null for none). */
+    private Condition variantCondition(ExportOptions options, VariantQuery filter) {
         Condition c = VCF_IMPORT.STATUS.eq("done");
+        if (filter != null) {
+            c = c.and(selections.condition(filter));
+            if (filter.importId() != null && !filter.importId().isBlank()) c = c.and(VCF_IMPORT.IMPORT_ID.eq(filter.importId()));
+        }
         if (!options.variants().isEmpty()) {
             Condition any = DSL.falseCondition();
             for (String key : options.variants()) {
@@ -293,23 +377,75 @@ public class ExportService {
         return c;
     }
 
-    private List<String> variantKeys(ExportOptions options) {
-        return db.select(VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
-                .where(variantCondition(options)).orderBy(VARIANT.IMPORT_PK, VARIANT.ID)
-                .fetch(r -> r.value1() + ":" + r.value2() + ":" + r.value3() + ":" + r.value4());
+    private long countVariants(Condition variants, VariantQuery filter, VariantSelectionService.Segregator segregator) {
+        if (segregator == null) return db.fetchCount(VARIANT.join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK)), variants);
+        long n = 0;
+        try (var c = db.select(VARIANT.IMPORT_PK, VARIANT.CONTIG, VARIANT.GT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
+                .where(variants).fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (var r : c) if (segregator.matches(filter, r.value1(), r.value2(), r.value3())) n++;
+        }
+        return n;
+    }
+
+    private List<VariantRef> wideVariants(Condition variants, VariantQuery filter, VariantSelectionService.Segregator segregator) {
+        List<VariantRef> refs = new ArrayList<>();
+        try (var c = db.select(VARIANT.ID, VARIANT.IMPORT_PK, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT,
+                        segregator == null ? DSL.inline((byte[]) null).as("gt") : VARIANT.GT)
+                .from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
+                .where(variants).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+            for (var r : c) {
+                if (segregator != null && !segregator.matches(filter, r.value2(), r.value3(), (byte[]) r.get(6))) continue;
+                refs.add(new VariantRef(r.value1(), r.value2(), r.value3() + ":" + r.value4() + ":" + r.value5() + ":" + r.value6()));
+            }
+        }
+        return refs;
+    }
+
+    /** Families in scope with a matched sample in a finished import (the Variants sheet's column groups), by family id. */
+    private List<String> genotypedFamilies(Condition participants) {
+        return db.selectDistinct(FAMILY.FAMILY_ID).from(VCF_SAMPLE).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VCF_SAMPLE.IMPORT_PK))
+                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK))
+                .where(participants, VCF_IMPORT.STATUS.eq("done")).orderBy(FAMILY.FAMILY_ID).fetch(FAMILY.FAMILY_ID);
+    }
+
+    /** Rows of the Linkage sheet: per run, results in scope × (families in scope + ALL); exact also with a filter set's family filter. */
+    private long linkageRowCount(List<LinkageResultService.StoredRun> runs, ExportOptions options, Condition variants, VariantQuery filter) {
+        long rows = 0;
+        for (var run : runs) {
+            long perMarker = 1 + run.families().stream().filter(f -> options.families().isEmpty() || options.families().contains(f.familyId())).count();
+            long markers = linkage.count(run, variants);
+            if (rowTest(filter) && markers * perMarker >= DatasetLayout.MAX_ROWS) {
+                var segregator = selections.segregator(Set.of());
+                long[] n = {0};
+                try {
+                    linkage.forEach(run, variants, true, r -> {
+                        if (segregator.matches(filter, r.importPk(), r.contig(), r.gt())) n[0]++;
+                    });
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                markers = n[0];
+            }
+            rows += markers * perMarker;
+        }
+        return rows;
     }
 
     private void checkLimits(DatasetLayout layout, Set<ExportSheet> sheets, ExportOptions options, Condition participants, int participantCount,
-                             int variants) {
+                             long variants, long linkageRows) {
         List<String> over = new ArrayList<>();
         if (sheets.contains(ExportSheet.PARTICIPANTS) && layout.participantColumnCount() > DatasetLayout.MAX_COLUMNS) {
             over.add("the Participants sheet would have " + layout.participantColumnCount() + " columns (Excel allows " + DatasetLayout.MAX_COLUMNS + ")");
+        }
+        if (sheets.contains(ExportSheet.VARIANTS) && layout.variantColumns().size() > DatasetLayout.MAX_COLUMNS) {
+            over.add("the Variants sheet would have " + layout.variantColumns().size() + " columns (6 per family; Excel allows " + DatasetLayout.MAX_COLUMNS + ")");
         }
         Map<ExportSheet, Long> rows = new LinkedHashMap<>();
         rows.put(ExportSheet.PARTICIPANTS, (long) participantCount);
         if (sheets.contains(ExportSheet.RESPONSES)) rows.put(ExportSheet.RESPONSES, (long) db.fetchCount(answerQuery(options, participants)));
         if (sheets.contains(ExportSheet.SCORES)) rows.put(ExportSheet.SCORES, (long) db.fetchCount(scoreQuery(options, participants)));
-        if (sheets.contains(ExportSheet.VARIANTS)) rows.put(ExportSheet.VARIANTS, (long) variants);
+        if (sheets.contains(ExportSheet.VARIANTS)) rows.put(ExportSheet.VARIANTS, variants);
+        if (sheets.contains(ExportSheet.LINKAGE)) rows.put(ExportSheet.LINKAGE, linkageRows);
         if (sheets.contains(ExportSheet.GENOTYPES)) {
             long samples = db.fetchCount(VCF_SAMPLE.join(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK)),
                     participants);
@@ -322,7 +458,8 @@ public class ExportService {
         });
         if (!over.isEmpty()) {
             throw new ValidationException("Too large for Excel: " + String.join("; ", over)
-                    + ". Download the same data as CSV files from /api/v1/exports/dataset.zip (same options), or narrow families, events, instruments or variants.");
+                    + ". Download the same data as CSV files from /api/v1/exports/dataset.zip (same options), or narrow families, events, instruments, variants "
+                    + "(variants=, filterSet=) or linkage runs (linkageRun=).");
         }
     }
 
@@ -432,11 +569,13 @@ public class ExportService {
     private void participantsSheet(ExportPlan plan, Condition participants, DatasetWriter w) throws IOException {
         DatasetLayout layout = plan.layout();
         w.startSheet(ExportSheet.PARTICIPANTS, layout.participantColumns());
-        Map<Long, byte[]> genotypes = plan.sheets().contains(ExportSheet.GENOTYPES) ? wideGenotypes(plan) : Map.of();
+        Map<Long, byte[]> genotypes = plan.wideVariants().isEmpty() ? Map.of() : wideGenotypes(plan, participants);
+        FamilyLods lods = plan.wideVariants().isEmpty() || plan.runs().isEmpty() ? null : familyLods(plan);
         boolean items = plan.options().items() && !layout.plans().isEmpty();
         try (Merge<StudyFacts.Answer> answers = items ? answers(plan, participants) : Merge.empty();
              Merge<StudyFacts.Score> scores = layout.plans().isEmpty() ? Merge.empty() : scores(plan, participants)) {
-            eachParticipant(plan, participants, (pk, p, history) -> w.row(layout.participantRow(p, answers.take(pk), scores.take(pk), genotypes.get(pk))));
+            eachParticipant(plan, participants, (pk, p, history) -> w.row(layout.participantRow(p, answers.take(pk), scores.take(pk), genotypes.get(pk),
+                    lods == null ? null : lods.of(p.participantId(), p.familyId()))));
         }
         w.endSheet();
     }
@@ -487,18 +626,20 @@ public class ExportService {
         return byImport;
     }
 
-    private Map<Long, byte[]> wideGenotypes(ExportPlan plan) {
-        int n = plan.layout().participantColumns().size() == 0 ? 0 : plan.variantKeys().size();
-        Map<Long, Map<Long, Integer>> samples = sampleColumns(participantCondition(plan.options()));
+    /** Genotype codes of the Participants sheet's genotype columns: participant key → one code per column (3 = no call). */
+    private Map<Long, byte[]> wideGenotypes(ExportPlan plan, Condition participants) {
+        int n = plan.wideVariants().size();
+        Map<Long, Integer> columnOf = new HashMap<>();
+        for (int i = 0; i < n; i++) columnOf.put(plan.wideVariants().get(i).variantPk(), i);
+        Map<Long, Map<Long, Integer>> samples = sampleColumns(participants);
         Map<Long, byte[]> result = new HashMap<>();
-        int[] j = {0};
-        try (var c = db.select(VARIANT.IMPORT_PK, VARIANT.GT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
-                .where(variantCondition(plan.options())).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+        try (var c = db.select(VARIANT.ID, VARIANT.IMPORT_PK, VARIANT.GT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
+                .where(variantCondition(plan.options(), plan.filter())).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
             for (var r : c) {
-                byte[] gt = r.value2();
-                int column = j[0]++;
-                if (column >= n) break;
-                samples.getOrDefault(r.value1(), Map.of()).forEach((pk, col) -> {
+                Integer column = columnOf.get(r.value1());
+                if (column == null) continue;
+                byte[] gt = r.value3();
+                samples.getOrDefault(r.value2(), Map.of()).forEach((pk, col) -> {
                     byte[] codes = result.computeIfAbsent(pk, k -> {
                         byte[] b = new byte[n];
                         java.util.Arrays.fill(b, (byte) 3);
@@ -511,9 +652,69 @@ public class ExportService {
         return result;
     }
 
+    /**
+     * The max LOD of each family group at each genotype column, from the exported run of the column's import (the first
+     * listed when several runs scored the same import).
+     */
+    private final class FamilyLods {
+        private final int n;
+        private final List<LinkageResultService.FamilyLabels> labels = new ArrayList<>();
+        private final List<Map<String, double[]>> byLabel = new ArrayList<>();
+
+        FamilyLods(int n) {
+            this.n = n;
+        }
+
+        /** Per column the max LOD of this participant's family group (NaN = none). */
+        double[] of(String participantId, String familyId) {
+            double[] out = new double[n];
+            java.util.Arrays.fill(out, Double.NaN);
+            for (int r = 0; r < labels.size(); r++) {
+                String label = labels.get(r).label(participantId, familyId);
+                double[] v = label == null ? null : byLabel.get(r).get(label);
+                if (v == null) continue;
+                for (int i = 0; i < n; i++) if (Double.isNaN(out[i])) out[i] = v[i];
+            }
+            return out;
+        }
+    }
+
+    private FamilyLods familyLods(ExportPlan plan) throws IOException {
+        int n = plan.wideVariants().size();
+        FamilyLods lods = new FamilyLods(n);
+        Map<Long, Integer> columnOf = new HashMap<>();
+        for (int i = 0; i < n; i++) columnOf.put(plan.wideVariants().get(i).variantPk(), i);
+        Set<Long> importsDone = new java.util.HashSet<>();
+        for (var run : plan.runs()) {
+            if (!importsDone.add(run.importPk())) continue; // the first run listed for an import wins
+            Map<String, double[]> byLabel = new HashMap<>();
+            linkage.forEach(run, VARIANT.IMPORT_PK.eq(run.importPk()), false, r -> {
+                Integer column = columnOf.get(r.variantPk());
+                if (column == null) return;
+                for (var f : r.linkage().families()) {
+                    double[] v = byLabel.computeIfAbsent(f.family(), k -> {
+                        double[] a = new double[n];
+                        java.util.Arrays.fill(a, Double.NaN);
+                        return a;
+                    });
+                    v[column] = DatasetLayout.maxLod(f);
+                }
+            });
+            lods.labels.add(linkage.familyLabels(run));
+            lods.byLabel.add(byLabel);
+        }
+        return lods;
+    }
+
+    /** Participant ids whose data must not be used (withdrawn with scope no_use): untyped and of unknown affection in segregation counts. */
+    private Set<String> leftOut() {
+        return new java.util.HashSet<>(db.select(PARTICIPANT.PARTICIPANT_ID).from(PARTICIPANT).where(PARTICIPANT.WITHDRAWAL_SCOPE.eq("no_use"))
+                .fetch(PARTICIPANT.PARTICIPANT_ID));
+    }
+
     private void variantsSheet(ExportPlan plan, Condition participants, DatasetWriter w, boolean genotypesLong) throws IOException {
         w.startSheet(genotypesLong ? ExportSheet.GENOTYPES : ExportSheet.VARIANTS,
-                genotypesLong ? DatasetLayout.genotypeColumns() : DatasetLayout.variantColumns());
+                genotypesLong ? DatasetLayout.genotypeColumns() : plan.layout().variantColumns());
         Map<Long, Map<Long, Integer>> samples = sampleColumns(participants);
         Map<Long, String> ids = new HashMap<>();
         db.select(PARTICIPANT.ID, PARTICIPANT.PARTICIPANT_ID).from(PARTICIPANT).join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK)).where(participants)
@@ -525,13 +726,19 @@ public class ExportService {
             list.sort(Map.Entry.comparingByKey());
             ordered.put(imp, list);
         });
+        VariantQuery filter = plan.filter();
+        VariantSelectionService.Segregator filterTest = rowTest(filter) ? selections.segregator(Set.of()) : null;
+        boolean segregation = !genotypesLong && !plan.layout().segregationFamilies().isEmpty();
+        VariantSelectionService.Segregator segregator = segregation ? selections.segregator(leftOut()) : null;
         try (var c = db.select(VARIANT.IMPORT_PK, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.VARIANT_ID, VARIANT.QUAL, VARIANT.FILTER,
                         VARIANT.GENE, VARIANT.CONSEQUENCE, VARIANT.AF, VARIANT.GT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
-                .where(variantCondition(plan.options())).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
+                .where(variantCondition(plan.options(), filter)).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
             for (var r : c) {
-                String key = r.get(VARIANT.CONTIG) + ":" + r.get(VARIANT.POSITION) + ":" + r.get(VARIANT.REF) + ":" + r.get(VARIANT.ALT);
+                long importPk = r.get(VARIANT.IMPORT_PK);
                 byte[] gt = r.get(VARIANT.GT);
-                List<Map.Entry<String, Integer>> people = ordered.getOrDefault(r.get(VARIANT.IMPORT_PK), List.of());
+                if (filterTest != null && !filterTest.matches(filter, importPk, r.get(VARIANT.CONTIG), gt)) continue;
+                String key = r.get(VARIANT.CONTIG) + ":" + r.get(VARIANT.POSITION) + ":" + r.get(VARIANT.REF) + ":" + r.get(VARIANT.ALT);
+                List<Map.Entry<String, Integer>> people = ordered.getOrDefault(importPk, List.of());
                 if (genotypesLong) {
                     for (var e : people) {
                         byte code = e.getValue() < gt.length ? gt[e.getValue()] : 3;
@@ -546,12 +753,45 @@ public class ExportService {
                         if (code <= 2) genotyped++;
                         if (code == 1 || code == 2) carriers++;
                     }
-                    w.row(new Object[] {key, r.get(VARIANT.CONTIG), r.get(VARIANT.POSITION), r.get(VARIANT.REF), r.get(VARIANT.ALT), r.get(VARIANT.VARIANT_ID),
-                            r.get(VARIANT.QUAL), r.get(VARIANT.FILTER), r.get(VARIANT.GENE), r.get(VARIANT.CONSEQUENCE), r.get(VARIANT.AF), carriers, genotyped});
+                    Map<String, StudyFacts.FamilySegregation> families = new HashMap<>();
+                    if (segregator != null) {
+                        for (FamilyView f : segregator.families(importPk, r.get(VARIANT.CONTIG), gt, null)) {
+                            families.put(f.familyId(), new StudyFacts.FamilySegregation(f.familyId(), f.affectedCarriers(), f.affectedGenotyped(),
+                                    f.unaffectedCarriers(), f.unaffectedGenotyped(), f.obligateCarriers(), f.modes()));
+                        }
+                    }
+                    w.row(plan.layout().variantRow(new Object[] {key, r.get(VARIANT.CONTIG), r.get(VARIANT.POSITION), r.get(VARIANT.REF), r.get(VARIANT.ALT),
+                            r.get(VARIANT.VARIANT_ID), r.get(VARIANT.QUAL), r.get(VARIANT.FILTER), r.get(VARIANT.GENE), r.get(VARIANT.CONSEQUENCE),
+                            r.get(VARIANT.AF), carriers, genotyped}, families));
                 }
             }
         }
         w.endSheet();
+    }
+
+    /** The Linkage sheet: per exported run, its results in import order (by cursor), restricted to the variants and families in scope. */
+    private void linkageSheet(ExportPlan plan, DatasetWriter w) throws IOException {
+        DatasetLayout layout = plan.layout();
+        w.startSheet(ExportSheet.LINKAGE, layout.linkageColumns());
+        VariantQuery filter = plan.filter();
+        VariantSelectionService.Segregator filterTest = rowTest(filter) ? selections.segregator(Set.of()) : null;
+        Condition variants = variantCondition(plan.options(), filter);
+        List<String> families = plan.options().families();
+        for (var run : plan.runs()) {
+            StudyFacts.LinkageRun facts = facts(run);
+            linkage.forEach(run, variants, filterTest != null, r -> {
+                if (filterTest != null && !filterTest.matches(filter, r.importPk(), r.contig(), r.gt())) return;
+                for (Object[] row : layout.linkageRows(facts, r.gene(), r.linkage(), f -> families.isEmpty() || families.contains(f))) w.row(row);
+            });
+        }
+        w.endSheet();
+    }
+
+    private static StudyFacts.LinkageRun facts(LinkageResultService.StoredRun run) {
+        return new StudyFacts.LinkageRun(run.runId(), run.importId(), run.preset(), run.diseaseAlleleFrequency(), run.f0(), run.f1(), run.f2(),
+                run.thetas(), run.alleleFrequencies(), run.filterSet(), run.softwareVersion(), run.finishedAt(),
+                run.families().stream().map(LinkageResultService.RunFamily::familyId).toList(),
+                run.families().stream().map(LinkageResultService.RunFamily::problem).toList());
     }
 
     private void aboutSheet(ExportPlan plan, DatasetWriter w) throws IOException {
@@ -568,6 +808,8 @@ public class ExportService {
         rows.add(new Object[] {"events", o.events().isEmpty() ? "all" : String.join(",", o.events())});
         rows.add(new Object[] {"instruments", o.instruments().isEmpty() ? "all" : String.join(",", o.instruments())});
         rows.add(new Object[] {"variants", o.variants().isEmpty() ? "all" : String.join(",", o.variants())});
+        rows.add(new Object[] {"filterSet", o.filterSet() == null ? "none" : o.filterSet() + (plan.filter() == null
+                ? " (not applied: no variant sheets for this role)" : " = " + toJson(plan.filter()))});
         rows.add(new Object[] {"labels", ExportOptions.lower(o.labels())});
         rows.add(new Object[] {"language", o.language()});
         rows.add(new Object[] {"multipleChoice", ExportOptions.lower(o.multipleChoice())});
@@ -579,13 +821,31 @@ public class ExportService {
                 ? "pseudonyms only; no contact details; free-text answers (short/long text) and phenotype notes/examiners left out; every date shifted by the participant's own random offset (1–364 days back, stored, never exported, the same in every export)"
                 : "none: real dates, free text" + (o.withContacts() ? " and contact details" : "") + " included — handle as personal data"});
         rows.add(new Object[] {"withdrawn", "participants who withdrew with scope no_use are left out"});
-        rows.add(new Object[] {"linkage", "linkage results are not stored yet and not exported"});
+        if (plan.runs().isEmpty()) {
+            rows.add(new Object[] {"linkage", plan.sheets().contains(ExportSheet.LINKAGE) ? "no finished linkage run in scope" : "not exported"});
+        } else {
+            rows.add(new Object[] {"linkage", o.linkageRuns().isEmpty() ? "the latest finished run of each import" : "runs chosen with linkageRun"});
+            for (var run : plan.runs()) {
+                rows.add(new Object[] {"linkageRun " + run.runId(), "import " + run.importId() + "; model "
+                        + (run.preset() == null ? "custom" : run.preset()) + " (q " + plainNumber(run.diseaseAlleleFrequency()) + ", f0 " + plainNumber(run.f0())
+                        + ", f1 " + plainNumber(run.f1()) + ", f2 " + plainNumber(run.f2()) + "); θ " + String.join(", ",
+                        java.util.Arrays.stream(run.thetas()).mapToObj(ExportService::plainNumber).toList()) + "; allele frequencies "
+                        + run.alleleFrequencies() + (run.filterSet() == null ? "" : "; filter set " + run.filterSet()) + "; " + run.variants()
+                        + " variants x " + run.families().size() + " families; software " + run.softwareVersion()
+                        + (run.finishedAt() == null ? "" : "; finished " + run.finishedAt())});
+            }
+        }
         for (InstrumentPlan p : plan.layout().plans()) {
             rows.add(new Object[] {"instrument " + p.event() + "." + p.definition().id(), "version " + p.definition().version()
                     + " (dictionary and labels); stored answers keep the version they were given in (Responses/Scores sheets)"});
         }
         for (Object[] r : rows) w.row(r);
         w.endSheet();
+    }
+
+    private static String plainNumber(double d) {
+        String s = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return "-0".equals(s) ? "0" : s;
     }
 
     private static String sheetIds(Set<ExportSheet> sheets) {

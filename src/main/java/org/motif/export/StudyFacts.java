@@ -2,6 +2,7 @@ package org.motif.export;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** The facts the layout turns into rows, as read from the database (dates not yet shifted). */
 public final class StudyFacts {
@@ -37,5 +38,23 @@ public final class StudyFacts {
 
     /** One stored answer; {@code value} is a Number, a String or a List of Numbers (multiple choice). */
     public record Answer(String event, String instrumentId, String instrumentVersion, String itemId, Object value, OffsetDateTime answeredAt) {
+    }
+
+    /** How one variant segregates in one family (the numbers of {@code GET /variants}). */
+    public record FamilySegregation(String familyId, int affectedCarriers, int affectedGenotyped, int unaffectedCarriers, int unaffectedGenotyped,
+                                    int obligateCarriers, List<String> modes) {
+    }
+
+    /**
+     * One exported linkage run.
+     *
+     * @param preset     the model preset, or null for a custom model
+     * @param thetas     the run's θ grid in output order
+     * @param familyIds  the PED family id of each analysed family (group), in the run's family order
+     * @param problems   why each family cannot be scored (a loop), or null, in the same order
+     */
+    public record LinkageRun(String runId, String importId, String preset, double diseaseAlleleFrequency, double f0, double f1, double f2,
+                             double[] thetas, String alleleFrequencies, String filterSet, String softwareVersion, OffsetDateTime finishedAt,
+                             List<String> familyIds, List<String> problems) {
     }
 }

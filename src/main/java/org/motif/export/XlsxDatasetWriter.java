@@ -28,6 +28,8 @@ public final class XlsxDatasetWriter implements DatasetWriter {
     private final CellStyle header;
     private final CellStyle date;
     private final CellStyle dateTime;
+    /** The workbook's default style, set on every plain cell: without it POI looks up the column's style (slowly, in XML beans) for each cell it writes. */
+    private final CellStyle plain;
     private SXSSFSheet sheet;
     private List<Column> columns;
     private int[] widths;
@@ -45,6 +47,7 @@ public final class XlsxDatasetWriter implements DatasetWriter {
         date.setDataFormat(format.getFormat("yyyy-mm-dd"));
         dateTime = workbook.createCellStyle();
         dateTime.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm:ss"));
+        plain = workbook.getCellStyleAt(0);
     }
 
     @Override
@@ -71,6 +74,7 @@ public final class XlsxDatasetWriter implements DatasetWriter {
             Object v = values[i];
             if (v == null) continue;
             SXSSFCell cell = (SXSSFCell) row.createCell(i);
+            cell.setCellStyle(plain);
             if (v instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
             } else if (v instanceof Boolean b) {

@@ -5,6 +5,7 @@ import static org.motif.db.Tables.FILTER_SET;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,21 @@ public class FilterSetService {
             throw new NotFoundException("No filter set '" + name + "'; list them with GET /api/v1/variants/filter-sets.");
         }
         return view(r);
+    }
+
+    /** The filter set of this name, if any (for services that take a filter set name as an option and answer 422 for an unknown one). */
+    @RolesAllowed(Role.GENETICIST_NAME)
+    @Transactional(readOnly = true)
+    public Optional<FilterSet> find(String name) {
+        if (name == null || name.isBlank()) return Optional.empty();
+        return Optional.ofNullable(db.selectFrom(FILTER_SET).where(FILTER_SET.NAME.eq(name.trim())).fetchOne()).map(this::view);
+    }
+
+    /** Whether a filter set of this name exists (coordinators may ask: their exports take the option but have no variant sheets). */
+    @RolesAllowed({Role.COORDINATOR_NAME, Role.GENETICIST_NAME})
+    @Transactional(readOnly = true)
+    public boolean exists(String name) {
+        return name != null && !name.isBlank() && db.fetchExists(FILTER_SET, FILTER_SET.NAME.eq(name.trim()));
     }
 
     /** Deletes a filter set. @throws NotFoundException when there is none of that name */

@@ -2,23 +2,19 @@ package org.motif.genomics;
 
 import static org.motif.db.Tables.FAMILY;
 import static org.motif.db.Tables.PARTICIPANT;
-import static org.motif.db.Tables.PHENOTYPE_RECORD;
 import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
 import static org.motif.db.Tables.VCF_SAMPLE;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.motif.base.MotifException;
 import org.motif.base.NotFoundException;
 import org.motif.base.ValidationException;
@@ -35,11 +31,11 @@ public class VariantQueryService {
     private static final int MAX_SCAN = 200_000;
 
     private final DSLContext db;
-    private final GenomicsSettings settings;
+    private final VariantSelectionService selections;
 
-    public VariantQueryService(DSLContext db, GenomicsSettings settings) {
+    public VariantQueryService(DSLContext db, VariantSelectionService selections) {
         this.db = db;
-        this.settings = settings;
+        this.selections = selections;
     }
 
     /**
@@ -88,9 +84,6 @@ public class VariantQueryService {
 
     /** A page; {@code next} is the cursor of the next page or null. */
     public record VariantPage(List<VariantView> items, String next) {
-    }
-
-    private record Pedigree(Map<String, List<Segregation.Member>> families, Map<Integer, String> participantByColumn) {
     }
 
     /** One member's call: gt "0/0", "0/1", "1/1" or "./." (a haploid ALT call is shown as "1/1"); gq/dp null when missing. */
@@ -157,24 +150,11 @@ public class VariantQueryService {
             }
             c = c.and(VCF_IMPORT.IMPORT_ID.eq(q.importId()));
         }
-        if (q.genes() != null && !q.genes().isEmpty()) {
-            c = c.and(DSL.upper(VARIANT.GENE).in(q.genes().stream().map(g -> g.trim().toUpperCase(Locale.ROOT)).toList()));
-        }
-        if (q.region() != null && !q.region().isBlank()) c = c.and(region(q.region()));
-        if (q.maxAf() != null) c = c.and(VARIANT.AF.le(q.maxAf()).or(VARIANT.AF.isNull()));
-        if (q.minQual() != null) c = c.and(VARIANT.QUAL.ge(q.minQual()));
-        if (Boolean.TRUE.equals(q.passOnly())) c = c.and(VARIANT.FILTER.eq("PASS"));
-        List<String> terms = q.consequences() == null ? List.of()
-                : q.consequences().stream().filter(t -> t != null && !t.isBlank()).map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
-        if (!terms.isEmpty()) {
-            Condition any = DSL.falseCondition();
-            for (String term : terms) any = any.or(DSL.lower(VARIANT.CONSEQUENCE).contains(term));
-            c = c.and(any);
-        }
+        c = c.and(selections.condition(q));
         if (q.family() != null && !q.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(q.family()))) {
             throw new NotFoundException("No family '" + q.family() + "'.");
         }
-        Map<Long, Pedigree> pedigrees = new HashMap<>();
+        VariantSelectionService.Segregator segregator = selections.segregator(java.util.Set.of());
         List<VariantView> out = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         long lastId = after;
@@ -187,8 +167,7 @@ public class VariantQueryService {
                 VariantRecord v = row.into(VARIANT);
                 lastId = v.getId();
                 scanned++;
-                Pedigree ped = pedigrees.computeIfAbsent(v.getImportPk(), this::pedigree);
-                VariantView view = view(v, ped, q.family());
+                VariantView view = view(v, segregator, q.family());
                 if (view != null) {
                     out.add(view);
                     ids.add(v.getId());
@@ -203,76 +182,10 @@ public class VariantQueryService {
         return new VariantPage(out, scanned >= MAX_SCAN ? String.valueOf(lastId) : null);
     }
 
-    private VariantView view(VariantRecord v, Pedigree ped, String onlyFamily) {
-        byte[] gt = v.getGt();
-        Map<String, Byte> byParticipant = new HashMap<>();
-        ped.participantByColumn().forEach((col, id) -> {
-            if (col < gt.length) byParticipant.put(id, gt[col]);
-        });
-        boolean x = Contigs.isX(v.getContig());
-        List<FamilyView> fams = new ArrayList<>();
-        for (var e : ped.families().entrySet()) {
-            if (onlyFamily != null && !onlyFamily.isBlank() && !e.getKey().equals(onlyFamily)) continue;
-            Segregation.Result r = Segregation.evaluate(e.getKey(), e.getValue(), byParticipant, x, settings.maxPhenocopies());
-            if (onlyFamily != null && !onlyFamily.isBlank() && r.affectedCarriers() == 0) return null;
-            fams.add(new FamilyView(r.familyId(), r.affectedCarriers(), r.affectedGenotyped(), r.unaffectedCarriers(),
-                    r.unaffectedGenotyped(), r.obligateCarriers().size(), r.obligateCarriers(),
-                    r.modes().stream().map(Segregation.Mode::code).toList()));
-        }
-        if (onlyFamily != null && !onlyFamily.isBlank() && fams.isEmpty()) return null;
+    private static VariantView view(VariantRecord v, VariantSelectionService.Segregator segregator, String onlyFamily) {
+        List<FamilyView> fams = segregator.families(v.getImportPk(), v.getContig(), v.getGt(), onlyFamily);
+        if (fams == null) return null;
         return new VariantView(v.getContig() + ":" + v.getPosition() + ":" + v.getRef() + ":" + v.getAlt(),
                 v.getVariantId(), v.getQual(), v.getFilter(), v.getGene(), v.getConsequence(), v.getAf(), fams);
-    }
-
-    private static Condition region(String region) {
-        String r = region.trim().replace(",", "");
-        int colon = r.lastIndexOf(':');
-        String contig = colon < 0 ? r : r.substring(0, colon);
-        String n = Contigs.normalize(contig);
-        Condition c = VARIANT.CONTIG.in(n, "chr" + n, "Chr" + n, "CHR" + n);
-        if (n.equals("MT")) c = VARIANT.CONTIG.in("MT", "M", "chrM", "chrMT");
-        if (colon < 0) return c;
-        String[] range = r.substring(colon + 1).split("-");
-        try {
-            int start = Integer.parseInt(range[0]);
-            int end = range.length > 1 ? Integer.parseInt(range[1]) : start;
-            if (start < 1 || end < start) throw new NumberFormatException();
-            return c.and(VARIANT.POSITION.between(start, end));
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new ValidationException("region '" + region + "' is not valid; write contig:start-end with 1-based positions, e.g. chr9:1000-2000.");
-        }
-    }
-
-    /** Families of the import's matched samples, with every member and the latest affection. */
-    private Pedigree pedigree(long importPk) {
-        Map<Integer, String> byColumn = new HashMap<>();
-        List<Long> familyPks = new ArrayList<>();
-        for (Record r : db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.FAMILY_PK).from(VCF_SAMPLE)
-                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).where(VCF_SAMPLE.IMPORT_PK.eq(importPk)).fetch()) {
-            byColumn.put(r.get(VCF_SAMPLE.COLUMN_INDEX), r.get(PARTICIPANT.PARTICIPANT_ID));
-            if (!familyPks.contains(r.get(PARTICIPANT.FAMILY_PK))) familyPks.add(r.get(PARTICIPANT.FAMILY_PK));
-        }
-        var father = PARTICIPANT.as("father");
-        var mother = PARTICIPANT.as("mother");
-        Map<Long, String> affection = new HashMap<>();
-        db.select(PHENOTYPE_RECORD.PARTICIPANT_PK, PHENOTYPE_RECORD.AFFECTION).from(PHENOTYPE_RECORD)
-                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(PHENOTYPE_RECORD.PARTICIPANT_PK))
-                .where(PARTICIPANT.FAMILY_PK.in(familyPks))
-                .orderBy(PHENOTYPE_RECORD.RECORDED_ON, PHENOTYPE_RECORD.ID)
-                .forEach(r -> affection.put(r.value1(), r.value2()));
-        Map<String, List<Segregation.Member>> families = new LinkedHashMap<>();
-        for (Record r : db.select(FAMILY.FAMILY_ID, PARTICIPANT.ID, PARTICIPANT.PARTICIPANT_ID, PARTICIPANT.SEX,
-                        father.PARTICIPANT_ID, mother.PARTICIPANT_ID).from(PARTICIPANT)
-                .join(FAMILY).on(FAMILY.ID.eq(PARTICIPANT.FAMILY_PK))
-                .leftJoin(father).on(father.ID.eq(PARTICIPANT.FATHER_PK))
-                .leftJoin(mother).on(mother.ID.eq(PARTICIPANT.MOTHER_PK))
-                .where(PARTICIPANT.FAMILY_PK.in(familyPks)).orderBy(FAMILY.FAMILY_ID, PARTICIPANT.ID).fetch()) {
-            String aff = affection.getOrDefault(r.get(PARTICIPANT.ID), "unknown");
-            Segregation.Member m = new Segregation.Member(r.get(PARTICIPANT.PARTICIPANT_ID), r.get(father.PARTICIPANT_ID),
-                    r.get(mother.PARTICIPANT_ID), Segregation.Sex.valueOf(r.get(PARTICIPANT.SEX).toUpperCase(Locale.ROOT)),
-                    Segregation.Affection.valueOf(aff.toUpperCase(Locale.ROOT)));
-            families.computeIfAbsent(r.get(FAMILY.FAMILY_ID), k -> new ArrayList<>()).add(m);
-        }
-        return new Pedigree(families, byColumn);
     }
 }

@@ -5,123 +5,62 @@ import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
 import static org.motif.db.Tables.VCF_SAMPLE;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
+import org.motif.base.Jobs;
 import org.motif.base.PgBinaryCopy;
-import org.motif.base.MotifException;
 import org.motif.db.tables.records.VcfImportRecord;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs one VCF import (called by the db-scheduler task): streams the file, matches samples, writes
  * one variant row per ALT allele (PostgreSQL COPY; batched inserts elsewhere) in ONE transaction on
  * its own connection, counts Mendelian errors, and records progress, counts and the report. A
- * failure or a cancel rolls the transaction back, so no variant row of the import remains.
+ * failure or a cancel rolls the transaction back, so no variant row of the import remains; the job
+ * bookkeeping (claim, progress and cancel, done/failed/cancelled) is {@link Jobs}'.
  */
 @Component
 public class VcfImportRunner {
-    private static final Logger log = LoggerFactory.getLogger(VcfImportRunner.class);
     private static final int MAX_EXAMPLES = 100;
     private static final int BATCH = 1000;
 
     private final DSLContext db;
-    private final DataSource dataSource;
+    private final Jobs jobs;
     private final ObjectMapper json;
     private final SampleMatcher matcher;
     private final GenomicsSettings settings;
 
-    public VcfImportRunner(DSLContext db, DataSource dataSource, ObjectMapper json, SampleMatcher matcher, GenomicsSettings settings) {
+    public VcfImportRunner(DSLContext db, Jobs jobs, ObjectMapper json, SampleMatcher matcher, GenomicsSettings settings) {
         this.db = db;
-        this.dataSource = dataSource;
+        this.jobs = jobs;
         this.json = json;
         this.matcher = matcher;
         this.settings = settings;
     }
 
-    /** Thrown inside the loop when the import was cancelled (DELETE). */
-    private static final class Cancelled extends RuntimeException {
-        Cancelled() {
-            super("cancelled", null, false, false);
-        }
-    }
-
-    /** Runs the import with the given public id; never throws (the outcome is stored in vcf_import). */
+    /** Runs the import with the given public id; never throws (the outcome is stored in vcf_import, see {@link Jobs#run}). */
     public void run(String importId) {
-        VcfImportRecord imp = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(importId)).fetchOne();
-        if (imp == null || !imp.getStatus().equals("queued")) return;
-        int updated = db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "running").set(VCF_IMPORT.STARTED_AT, OffsetDateTime.now())
-                .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("queued")).execute();
-        if (updated == 0) return;
+        jobs.run(VcfImportTaskConfig.JOB, importId, this::importFile);
+    }
+
+    private Jobs.Done importFile(VcfImportRecord imp, Jobs.Progress progress) throws Exception {
         long started = System.nanoTime();
-        try {
-            Outcome o = importFile(imp, started);
-            int stored = db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "done").set(VCF_IMPORT.PROGRESS, 1.0)
-                    .set(VCF_IMPORT.RECORDS, o.records).set(VCF_IMPORT.VARIANTS, o.variants)
-                    .set(VCF_IMPORT.SAMPLES, o.samples).set(VCF_IMPORT.MATCHED_SAMPLES, o.matched)
-                    .set(VCF_IMPORT.REFERENCE_BUILD, o.referenceBuild)
-                    .set(VCF_IMPORT.REPORT, json.writeValueAsString(o.report))
-                    .set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
-                    .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("running")).execute();
-            if (stored == 0) {
-                cleanUp(imp.getId());
-                return;
-            }
-            log.info("VCF import {} done: {} records, {} variants in {} s", importId, o.records, o.variants,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        } catch (Cancelled c) {
-            cleanUp(imp.getId());
-            db.update(VCF_IMPORT).set(VCF_IMPORT.VARIANTS, 0L).set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
-                    .where(VCF_IMPORT.ID.eq(imp.getId())).execute();
-        } catch (Exception e) {
-            String message = e instanceof MotifException ? e.getMessage()
-                    : "The import stopped unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); nothing was stored. Try again or tell the administrator.";
-            if (!(e instanceof MotifException)) log.error("VCF import {} failed", importId, e);
-            cleanUp(imp.getId());
-            db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "failed").set(VCF_IMPORT.VARIANTS, 0L)
-                    .set(VCF_IMPORT.ERROR, message.length() > 3900 ? message.substring(0, 3900) : message)
-                    .set(VCF_IMPORT.FINISHED_AT, OffsetDateTime.now())
-                    .where(VCF_IMPORT.ID.eq(imp.getId())).and(VCF_IMPORT.STATUS.eq("running")).execute();
-        }
-    }
-
-    /** Belt and braces: the transaction was rolled back; remove anything that might remain. */
-    private void cleanUp(long importPk) {
-        db.deleteFrom(VARIANT).where(VARIANT.IMPORT_PK.eq(importPk)).execute();
-        db.deleteFrom(VCF_SAMPLE).where(VCF_SAMPLE.IMPORT_PK.eq(importPk)).execute();
-    }
-
-    private record Outcome(long records, long variants, int samples, int matched, String referenceBuild, Map<String, Object> report) {
-    }
-
-    private Outcome importFile(VcfImportRecord imp, long started) throws IOException, SQLException {
         Path path = Path.of(imp.getFilePath());
         long size = Math.max(1, imp.getFileSize());
-        try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey());
-             Connection con = dataSource.getConnection()) {
-            con.setAutoCommit(false);
-            try {
+        // parsing runs ahead on the other cores while this thread writes rows
+        try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey(), Runtime.getRuntime().availableProcessors())) {
+            return jobs.inOwnTransaction(con -> {
                 SampleMatcher.Match match = matcher.match(reader.samples());
                 insertSamples(con, imp.getId(), reader.samples(), match);
                 MendelianCounter mendelian = new MendelianCounter(match.trios());
@@ -130,7 +69,7 @@ public class VcfImportRunner {
                 List<Map<String, Object>> examples = new ArrayList<>();
                 long variants = 0;
                 long lastCheck = System.nanoTime();
-                try (RowWriter writer = isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
+                try (RowWriter writer = PgBinaryCopy.isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
                     VcfRecord r;
                     while ((r = reader.next()) != null) {
                         mendelian.add(r);
@@ -153,12 +92,11 @@ public class VcfImportRunner {
                         }
                         if (System.nanoTime() - lastCheck > 1_000_000_000L) {
                             lastCheck = System.nanoTime();
-                            progress(imp.getId(), Math.min(0.99, reader.bytesRead() / (double) size), reader.records());
+                            progress.report(Math.min(0.99, reader.bytesRead() / (double) size), VCF_IMPORT.RECORDS, reader.records());
                         }
                     }
                 }
-                progress(imp.getId(), 0.99, reader.records());
-                con.commit();
+                progress.report(0.99, VCF_IMPORT.RECORDS, reader.records());
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("skipped", skipped);
                 report.put("skippedExamples", examples);
@@ -166,14 +104,14 @@ public class VcfImportRunner {
                 report.put("unmatchedParticipants", match.unmatchedParticipants());
                 report.put("referenceBuild", reader.referenceBuild());
                 report.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-                Map<String, Object> m = mendelianReport(mendelian);
-                report.put("mendelian", m);
+                report.put("mendelian", mendelianReport(mendelian));
                 report.put("sampleQc", qc.results(mendelian.perSample()));
-                return new Outcome(reader.records(), variants, reader.samples().size(), match.matched(), reader.referenceBuild(), report);
-            } catch (RuntimeException | IOException | SQLException e) {
-                con.rollback();
-                throw e;
-            }
+                return new Jobs.Done(reader.records() + " records, " + variants + " variants")
+                        .set(VCF_IMPORT.RECORDS, reader.records()).set(VCF_IMPORT.VARIANTS, variants)
+                        .set(VCF_IMPORT.SAMPLES, reader.samples().size()).set(VCF_IMPORT.MATCHED_SAMPLES, match.matched())
+                        .set(VCF_IMPORT.REFERENCE_BUILD, reader.referenceBuild())
+                        .set(VCF_IMPORT.REPORT, json.writeValueAsString(report));
+            });
         }
     }
 
@@ -249,17 +187,6 @@ public class VcfImportRunner {
             });
         }
         return new SampleQc(samples, ids, sexes, build, SampleQc.Thresholds.DEFAULT);
-    }
-
-    private void progress(long importPk, double progress, long records) {
-        String status = db.select(VCF_IMPORT.STATUS).from(VCF_IMPORT).where(VCF_IMPORT.ID.eq(importPk)).fetchOne(VCF_IMPORT.STATUS);
-        if (!"running".equals(status)) throw new Cancelled();
-        db.update(VCF_IMPORT).set(VCF_IMPORT.PROGRESS, progress).set(VCF_IMPORT.RECORDS, records)
-                .where(VCF_IMPORT.ID.eq(importPk)).execute();
-    }
-
-    private static boolean isPostgres(Connection con) throws SQLException {
-        return con.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
 
     private static void insertSamples(Connection con, long importPk, List<String> samples, SampleMatcher.Match match) throws SQLException {

@@ -22,11 +22,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.DSLContext;
 import org.motif.base.ConflictException;
+import org.motif.base.Jobs;
 import org.motif.base.MotifException;
 import org.motif.base.Problem;
 import org.motif.base.ValidationException;
@@ -35,11 +35,8 @@ import org.motif.db.tables.records.VcfImportRecord;
 import org.motif.security.CurrentUser;
 import org.motif.security.Role;
 import org.motif.security.audit.AuditService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * VCF imports: accept a file (checked header, sha256 not seen before), queue it as a db-scheduler
@@ -52,18 +49,18 @@ public class VcfImportService {
     private final ObjectMapper json;
     private final AuditService audit;
     private final GenomicsSettings settings;
-    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Jobs jobs;
     private final OneTimeTask<String> task;
     private final VcfImportRunner runner;
 
     public VcfImportService(DSLContext db, ObjectMapper json, AuditService audit, GenomicsSettings settings,
-                            ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> vcfImportTask, VcfImportRunner runner) {
+                            Jobs jobs, OneTimeTask<String> vcfImportTask, VcfImportRunner runner) {
         this.runner = runner;
         this.db = db;
         this.json = json;
         this.audit = audit;
         this.settings = settings;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.task = vcfImportTask;
     }
 
@@ -114,7 +111,7 @@ public class VcfImportService {
                     .set(VCF_IMPORT.FILE_PATH, stored.toAbsolutePath().toString()).set(VCF_IMPORT.FILE_SIZE, size)
                     .set(VCF_IMPORT.SHA256, sha).set(VCF_IMPORT.STATUS, "queued").set(VCF_IMPORT.CREATED_BY, actor).execute();
             audit.recordAs(actor, "vcf_import.submit", "vcf_import", id, Map.of("fileName", fileName, "bytes", size));
-            schedule(id);
+            jobs.scheduleAfterCommit(task, id);
             return new Started(id, "queued");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,20 +121,6 @@ public class VcfImportService {
             } catch (IOException ignored) {
                 // the temp file goes with the JVM's temp dir
             }
-        }
-    }
-
-    private void schedule(String id) {
-        Runnable go = () -> scheduler.getObject().schedule(task.instance(id, id), java.time.Instant.now());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    go.run();
-                }
-            });
-        } else {
-            go.run();
         }
     }
 
@@ -171,9 +154,7 @@ public class VcfImportService {
     @RolesAllowed(Role.GENETICIST_NAME)
     public VcfImportView cancel(String importId) {
         VcfImportRecord r = find(importId);
-        if (r.getStatus().equals("queued") || r.getStatus().equals("running")) {
-            db.update(VCF_IMPORT).set(VCF_IMPORT.STATUS, "cancelled").set(VCF_IMPORT.VARIANTS, 0L)
-                    .where(VCF_IMPORT.ID.eq(r.getId())).execute();
+        if (jobs.cancel(VcfImportTaskConfig.JOB, r.getId())) {
             audit.record("vcf_import.cancel", "vcf_import", importId, Map.of());
         }
         return view(find(importId));

@@ -8,6 +8,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -29,6 +38,7 @@ import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderVersion;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 
 /**
@@ -46,17 +56,19 @@ public final class VcfReader implements Closeable {
     private final String fileName;
     private final CountingInputStream counting;
     private final BufferedReader reader;
-    private final VCFCodec codec = new VCFCodec();
+    private final VCFCodec headerCodec = new VCFCodec();
     private final VCFHeader header;
     private final List<String> samples;
     private final int expectedColumns;
     private final String afKey;
     private final String[] csqFields;
-    private final SampleColumnTokenizer tokenizer;
+    private final VCFHeaderVersion version;
+    private final Parser parser;
+    private final Pipeline pipeline;
     private int lineNumber;
     private long records;
 
-    private VcfReader(Path path, String fileName, String afKey) throws IOException {
+    private VcfReader(Path path, String fileName, String afKey, int threads) throws IOException {
         this.fileName = fileName;
         this.afKey = afKey == null || afKey.isBlank() ? "AF" : afKey;
         this.counting = new CountingInputStream(Files.newInputStream(path));
@@ -77,7 +89,9 @@ public final class VcfReader implements Closeable {
         this.samples = List.copyOf(header.getGenotypeSamples());
         this.expectedColumns = samples.isEmpty() ? 8 : 9 + samples.size();
         this.csqFields = csqFields(header);
-        this.tokenizer = new SampleColumnTokenizer(samples.size());
+        this.version = headerCodec.getVersion();
+        this.parser = new Parser();
+        this.pipeline = threads > 1 ? new Pipeline(threads) : null;
     }
 
     /**
@@ -90,7 +104,18 @@ public final class VcfReader implements Closeable {
      * @throws IOException        when the file cannot be read
      */
     public static VcfReader open(Path path, String fileName, String afKey) throws IOException {
-        return new VcfReader(path, fileName, afKey);
+        return new VcfReader(path, fileName, afKey, 1);
+    }
+
+    /**
+     * As {@link #open(Path, String, String)}, but lines are decompressed and read on one thread and
+     * parsed on {@code threads} others, ahead of the caller (a bounded window of batches, so memory
+     * stays flat); records, errors included, still come out of {@link #next()} in file order.
+     *
+     * @param threads parsing threads; 1 or less reads on the caller's thread
+     */
+    public static VcfReader open(Path path, String fileName, String afKey, int threads) throws IOException {
+        return new VcfReader(path, fileName, afKey, threads);
     }
 
     private InputStream decompress(BufferedInputStream in) throws IOException {
@@ -134,6 +159,7 @@ public final class VcfReader implements Closeable {
      * @throws VcfFormatException naming the line and field for a malformed record
      */
     public VcfRecord next() throws IOException {
+        if (pipeline != null) return pipeline.next();
         String line;
         while (true) {
             line = readLine();
@@ -141,109 +167,131 @@ public final class VcfReader implements Closeable {
             if (!line.isEmpty()) break;
         }
         records++;
-        if (line.startsWith("#")) {
-            throw fail(lineNumber, null, "header line after the data started; header lines (#) must all come before the first record.");
-        }
-        int[] tabs = tabPositions(line);
-        if (tabs.length + 1 != expectedColumns) {
-            throw fail(lineNumber, null, "expected " + expectedColumns + " tab-separated columns ("
-                    + (samples.isEmpty() ? "8 fixed" : "8 fixed + FORMAT + " + samples.size() + " samples")
-                    + ") but found " + (tabs.length + 1) + "; check that columns are separated by tabs, not spaces.");
-        }
-        String pos = line.substring(tabs[0] + 1, tabs[1]);
-        if (pos.isEmpty() || pos.length() > 10 || !allDigits(pos) || Long.parseLong(pos) < 1
-                || Long.parseLong(pos) > Integer.MAX_VALUE) {
-            throw fail(lineNumber, "POS", "'" + pos + "' is not a position; POS must be a whole number from 1 (1-based).");
-        }
-        if (tabs[0] == 0) throw fail(lineNumber, "CHROM", "the contig name is empty.");
-        String ref = line.substring(tabs[2] + 1, tabs[3]);
-        if (ref.isEmpty() || !acgtn(ref)) {
-            throw fail(lineNumber, "REF", "'" + abbreviate(ref) + "' is not a reference allele; REF may contain only A, C, G, T and N.");
-        }
-        String qual = line.substring(tabs[4] + 1, tabs[5]);
-        Double q = null;
-        if (!qual.equals(".")) {
-            try {
-                q = Double.parseDouble(qual);
-            } catch (NumberFormatException e) {
-                throw fail(lineNumber, "QUAL", "'" + abbreviate(qual) + "' is not a number; QUAL must be a number or '.'.");
-            }
-        }
-        VariantContext vc;
-        try {
-            vc = codec.decode(line);
-        } catch (RuntimeException e) {
-            throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
-        }
-        List<String> alts = new ArrayList<>(vc.getAlternateAlleles().size());
-        SkipReason skip = null;
-        for (Allele a : vc.getAlternateAlleles()) {
-            alts.add(a.getDisplayString());
-            if (a.isSymbolic() || a.isBreakpoint() || a.isSingleBreakend()) skip = SkipReason.SYMBOLIC_ALLELE;
-        }
-        if (alts.isEmpty()) skip = SkipReason.NO_ALT_ALLELE;
-        if (skip == null && vc.hasAttribute("SVTYPE")) skip = SkipReason.STRUCTURAL_VARIANT;
-        int[] alleles = null;
-        int[] gq = null;
-        int[] dp = null;
-        if (!samples.isEmpty()) {
-            SampleColumnTokenizer.Result r;
-            try {
-                r = tokenizer.parse(line, tabs[7] + 1, alts.size() + 1);
-            } catch (SampleColumnTokenizer.FieldException e) {
-                String sample = e.sampleIndex() >= 0 ? " (sample " + samples.get(e.sampleIndex()) + ")" : "";
-                throw fail(lineNumber, e.field(), e.getMessage() + sample);
-            }
-            if (r != null) {
-                alleles = r.alleles();
-                gq = r.gq();
-                dp = r.dp();
-            }
-        }
-        if (alleles == null && skip == null) skip = SkipReason.NO_GENOTYPE;
-        String id = vc.hasID() ? vc.getID() : null;
-        String filter = line.substring(tabs[5] + 1, tabs[6]);
-        List<String> genes = new ArrayList<>(alts.size());
-        List<String> consequences = new ArrayList<>(alts.size());
-        List<Double> afs = new ArrayList<>(alts.size());
-        annotate(vc, alts, genes, consequences, afs);
-        return new VcfRecord(lineNumber, vc.getContig(), vc.getStart(), id, ref.toUpperCase(Locale.ROOT), alts, q,
-                filter.equals(".") ? null : filter, genes, consequences, afs, alleles, gq, dp, skip);
+        return parser.parse(line, lineNumber);
     }
 
-    private void annotate(VariantContext vc, List<String> alts, List<String> genes, List<String> consequences, List<Double> afs) {
-        List<String> ann = vc.getAttributeAsStringList("ANN", null);
-        List<String> csq = csqFields != null ? vc.getAttributeAsStringList("CSQ", null) : List.of();
-        String infoGene = vc.hasAttribute("GENE") ? vc.getAttributeAsString("GENE", null) : null;
-        List<String> af = vc.getAttributeAsStringList(afKey, null);
-        if (af.isEmpty() && afKey.equals("AF")) af = vc.getAttributeAsStringList("gnomAD_AF", null);
-        for (int k = 0; k < alts.size(); k++) {
-            String alt = alts.get(k);
-            String gene = null;
-            String consequence = null;
-            String[] a = pick(ann, alt, 0, alts.size());
-            if (a != null) {
-                consequence = field(a, 1);
-                gene = field(a, 3);
-            } else if (!csq.isEmpty()) {
-                String[] c = pick(csq, alt, index(csqFields, "Allele"), alts.size());
-                if (c != null) {
-                    consequence = field(c, index(csqFields, "Consequence"));
-                    gene = field(c, index(csqFields, "SYMBOL"));
-                }
+    /**
+     * Decodes one data line; one instance per thread (htsjdk's codec and the tokenizer keep state).
+     * Everything it reads from the reader (header, samples, keys) is fixed once the header is read.
+     */
+    private final class Parser {
+        private final VCFCodec codec;
+        private final SampleColumnTokenizer tokenizer = new SampleColumnTokenizer(samples.size());
+
+        /**
+         * A codec of its own, on a sites-only copy of the header: htsjdk decodes the eight site columns
+         * and the tokenizer the sample columns, so htsjdk need not copy or keep the genotype text.
+         */
+        Parser() {
+            codec = new VCFCodec();
+            codec.setVCFHeader(new VCFHeader(header.getMetaDataInInputOrder()), version);
+        }
+
+        VcfRecord parse(String line, int lineNumber) {
+            if (line.startsWith("#")) {
+                throw fail(lineNumber, null, "header line after the data started; header lines (#) must all come before the first record.");
             }
-            if (gene == null && infoGene != null && !infoGene.equals(".")) gene = infoGene;
-            genes.add(gene);
-            consequences.add(consequence);
-            Double f = null;
-            if (k < af.size() && !af.get(k).equals(".")) {
+            int[] tabs = tabPositions(line);
+            if (tabs.length + 1 != expectedColumns) {
+                throw fail(lineNumber, null, "expected " + expectedColumns + " tab-separated columns ("
+                        + (samples.isEmpty() ? "8 fixed" : "8 fixed + FORMAT + " + samples.size() + " samples")
+                        + ") but found " + (tabs.length + 1) + "; check that columns are separated by tabs, not spaces.");
+            }
+            String pos = line.substring(tabs[0] + 1, tabs[1]);
+            if (pos.isEmpty() || pos.length() > 10 || !allDigits(pos) || Long.parseLong(pos) < 1
+                    || Long.parseLong(pos) > Integer.MAX_VALUE) {
+                throw fail(lineNumber, "POS", "'" + pos + "' is not a position; POS must be a whole number from 1 (1-based).");
+            }
+            if (tabs[0] == 0) throw fail(lineNumber, "CHROM", "the contig name is empty.");
+            String ref = line.substring(tabs[2] + 1, tabs[3]);
+            if (ref.isEmpty() || !acgtn(ref)) {
+                throw fail(lineNumber, "REF", "'" + abbreviate(ref) + "' is not a reference allele; REF may contain only A, C, G, T and N.");
+            }
+            String qual = line.substring(tabs[4] + 1, tabs[5]);
+            Double q = null;
+            if (!qual.equals(".")) {
                 try {
-                    f = Double.valueOf(af.get(k));
+                    q = Double.parseDouble(qual);
                 } catch (NumberFormatException e) {
-                    throw fail(lineNumber, afKey, "'" + af.get(k) + "' is not a number; the allele frequency must be a number or '.'.");
+                    throw fail(lineNumber, "QUAL", "'" + abbreviate(qual) + "' is not a number; QUAL must be a number or '.'.");
                 }
             }
-            afs.add(f);
+            VariantContext vc;
+            try {
+                vc = codec.decode(samples.isEmpty() ? line : line.substring(0, tabs[7]));
+            } catch (RuntimeException e) {
+                throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
+            }
+            List<String> alts = new ArrayList<>(vc.getAlternateAlleles().size());
+            SkipReason skip = null;
+            for (Allele a : vc.getAlternateAlleles()) {
+                alts.add(a.getDisplayString());
+                if (a.isSymbolic() || a.isBreakpoint() || a.isSingleBreakend()) skip = SkipReason.SYMBOLIC_ALLELE;
+            }
+            if (alts.isEmpty()) skip = SkipReason.NO_ALT_ALLELE;
+            if (skip == null && vc.hasAttribute("SVTYPE")) skip = SkipReason.STRUCTURAL_VARIANT;
+            int[] alleles = null;
+            int[] gq = null;
+            int[] dp = null;
+            if (!samples.isEmpty()) {
+                SampleColumnTokenizer.Result r;
+                try {
+                    r = tokenizer.parse(line, tabs[7] + 1, alts.size() + 1);
+                } catch (SampleColumnTokenizer.FieldException e) {
+                    String sample = e.sampleIndex() >= 0 ? " (sample " + samples.get(e.sampleIndex()) + ")" : "";
+                    throw fail(lineNumber, e.field(), e.getMessage() + sample);
+                }
+                if (r != null) {
+                    alleles = r.alleles();
+                    gq = r.gq();
+                    dp = r.dp();
+                }
+            }
+            if (alleles == null && skip == null) skip = SkipReason.NO_GENOTYPE;
+            String id = vc.hasID() ? vc.getID() : null;
+            String filter = line.substring(tabs[5] + 1, tabs[6]);
+            List<String> genes = new ArrayList<>(alts.size());
+            List<String> consequences = new ArrayList<>(alts.size());
+            List<Double> afs = new ArrayList<>(alts.size());
+            annotate(vc, alts, genes, consequences, afs, lineNumber);
+            return new VcfRecord(lineNumber, vc.getContig(), vc.getStart(), id, ref.toUpperCase(Locale.ROOT), alts, q,
+                    filter.equals(".") ? null : filter, genes, consequences, afs, alleles, gq, dp, skip);
+        }
+
+        private void annotate(VariantContext vc, List<String> alts, List<String> genes, List<String> consequences, List<Double> afs, int lineNumber) {
+            List<String> ann = vc.getAttributeAsStringList("ANN", null);
+            List<String> csq = csqFields != null ? vc.getAttributeAsStringList("CSQ", null) : List.of();
+            String infoGene = vc.hasAttribute("GENE") ? vc.getAttributeAsString("GENE", null) : null;
+            List<String> af = vc.getAttributeAsStringList(afKey, null);
+            if (af.isEmpty() && afKey.equals("AF")) af = vc.getAttributeAsStringList("gnomAD_AF", null);
+            for (int k = 0; k < alts.size(); k++) {
+                String alt = alts.get(k);
+                String gene = null;
+                String consequence = null;
+                String[] a = pick(ann, alt, 0, alts.size());
+                if (a != null) {
+                    consequence = field(a, 1);
+                    gene = field(a, 3);
+                } else if (!csq.isEmpty()) {
+                    String[] c = pick(csq, alt, index(csqFields, "Allele"), alts.size());
+                    if (c != null) {
+                        consequence = field(c, index(csqFields, "Consequence"));
+                        gene = field(c, index(csqFields, "SYMBOL"));
+                    }
+                }
+                if (gene == null && infoGene != null && !infoGene.equals(".")) gene = infoGene;
+                genes.add(gene);
+                consequences.add(consequence);
+                Double f = null;
+                if (k < af.size() && !af.get(k).equals(".")) {
+                    try {
+                        f = Double.valueOf(af.get(k));
+                    } catch (NumberFormatException e) {
+                        throw fail(lineNumber, afKey, "'" + af.get(k) + "' is not a number; the allele frequency must be a number or '.'.");
+                    }
+                }
+                afs.add(f);
+            }
         }
     }
 
@@ -294,7 +342,7 @@ public final class VcfReader implements Closeable {
         }
         HeaderLines lines = new HeaderLines(first);
         try {
-            Object h = codec.readActualHeader(lines);
+            Object h = headerCodec.readActualHeader(lines);
             return (VCFHeader) h;
         } catch (VcfFormatException e) {
             throw e;
@@ -408,7 +456,107 @@ public final class VcfReader implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (pipeline != null) pipeline.close();
         reader.close();
+    }
+
+    /**
+     * Reads data lines on one thread, in batches, and parses each batch on a pool thread; {@link #next()}
+     * takes the batches in file order. A read or parse failure travels in its batch's place, so the
+     * caller sees it after every record before it, as when reading on one thread.
+     */
+    private final class Pipeline {
+        private static final int BATCH = 256;
+        private final ExecutorService pool;
+        private final BlockingQueue<Future<VcfRecord[]>> ahead;
+        private final ThreadLocal<Parser> parsers = ThreadLocal.withInitial(Parser::new);
+        private VcfRecord[] current = new VcfRecord[0];
+        private int index;
+        private boolean done;
+        private volatile boolean closed;
+
+        Pipeline(int threads) {
+            pool = Executors.newFixedThreadPool(threads + 1, r -> {
+                Thread t = new Thread(r, "vcf-read-" + fileName);
+                t.setDaemon(true);
+                return t;
+            });
+            ahead = new ArrayBlockingQueue<>(4 * threads);
+            pool.execute(this::readLines);
+        }
+
+        private void readLines() {
+            try {
+                while (!closed) {
+                    String[] lines = new String[BATCH];
+                    int[] numbers = new int[BATCH];
+                    int n = 0;
+                    String l = "";
+                    while (n < BATCH && (l = readLine()) != null) {
+                        if (l.isEmpty()) continue;
+                        lines[n] = l;
+                        numbers[n++] = lineNumber;
+                    }
+                    if (n > 0) {
+                        int count = n;
+                        ahead.put(pool.submit(() -> {
+                            Parser p = parsers.get();
+                            VcfRecord[] out = new VcfRecord[count];
+                            for (int i = 0; i < count; i++) out[i] = p.parse(lines[i], numbers[i]);
+                            return out;
+                        }));
+                    }
+                    if (l == null) {
+                        ahead.put(CompletableFuture.completedFuture(null));
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                try {
+                    if (!closed) ahead.put(CompletableFuture.failedFuture(e));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        VcfRecord next() throws IOException {
+            while (index == current.length) {
+                if (done) return null;
+                VcfRecord[] batch;
+                try {
+                    batch = ahead.take().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while reading " + fileName);
+                } catch (ExecutionException e) {
+                    done = true;
+                    if (e.getCause() instanceof IOException io) throw io;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+                if (batch == null) {
+                    done = true;
+                    return null;
+                }
+                current = batch;
+                index = 0;
+            }
+            records++;
+            return current[index++];
+        }
+
+        void close() {
+            closed = true;
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Header lines for htsjdk, counted and checked (the #CHROM line) on the way. */
@@ -458,7 +606,7 @@ public final class VcfReader implements Closeable {
 
     /** Counts the bytes taken from the file, for progress. */
     private static final class CountingInputStream extends FilterInputStream {
-        private long count;
+        private volatile long count;
 
         CountingInputStream(InputStream in) {
             super(in);

@@ -5,20 +5,24 @@ import static org.motif.security.Role.GENETICIST_NAME;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call which {@code /api/v1} path: the roles table of DESIGN.md as URL rules, checked before
  * a request reaches a controller (so a forbidden request is 403 whatever its body). A path with no
- * rule here is denied to everyone; the role x route test fails until it gets one. ADMIN holds every
+ * rule here is denied to everyone; the role x route test fails until it gets one. A path no controller maps
+ * ({@link UnknownApiEndpoint}) is denied too, and answered 404 rather than 403. ADMIN holds every
  * role's authority ({@link Role#authorities}). Services check roles again where they own data.
  */
 final class ApiAccess {
     private ApiAccess() {
     }
 
-    static void rules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry a) {
+    /** @param unknownEndpoint API paths no controller maps: denied here, answered 404 by {@link ProblemResponses#forbidden} */
+    static void rules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry a, RequestMatcher unknownEndpoint) {
         a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
+                .requestMatchers(unknownEndpoint).denyAll()
                 // account and administration
                 .requestMatchers("/api/v1/me").authenticated()
                 .requestMatchers("/api/v1/audit-events", "/api/v1/audit-events/**").hasRole(Role.ADMIN_NAME)

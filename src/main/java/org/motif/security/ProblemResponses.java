@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 for {@code /api/**} as {@code application/problem+json} (API.md): no redirect to the
+ * 401, 403 and 404 (unknown endpoint) for {@code /api/**} as {@code application/problem+json} (API.md): no redirect to the
  * login page and no browser Basic-auth prompt loop beyond the standard challenge header.
  */
 @Component
@@ -29,9 +30,20 @@ class ProblemResponses {
         };
     }
 
-    AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, 403, "Forbidden",
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + "; ask an administrator for the role it needs.");
+    /**
+     * 403 for a signed-in caller whose roles do not allow the request, or 404 when the request names no API endpoint
+     * at all ({@code unknownEndpoint} matches it), whatever the caller's roles.
+     */
+    AccessDeniedHandler forbidden(RequestMatcher unknownEndpoint) {
+        return (request, response, e) -> {
+            if (unknownEndpoint.matches(request)) {
+                write(response, 404, "Not Found",
+                        "No such API endpoint: " + request.getMethod() + " " + request.getRequestURI() + "; see API.md");
+            } else {
+                write(response, 403, "Forbidden",
+                        "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI() + "; ask an administrator for the role it needs.");
+            }
+        };
     }
 
     void write(HttpServletResponse response, int status, String title, String detail) throws IOException {

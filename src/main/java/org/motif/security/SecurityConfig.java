@@ -34,16 +34,17 @@ class SecurityConfig extends VaadinWebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens,
-                                       UserDetailsService users, AuditService audit) throws Exception {
+                                       UserDetailsService users, AuditService audit,
+                                       UnknownApiEndpoint unknownEndpoint) throws Exception {
         var unauthorized = problems.unauthorized();
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(ApiAccess::rules)
+                .authorizeHttpRequests(a -> ApiAccess.rules(a, unknownEndpoint))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, audit, unauthorized), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(problems.forbidden()));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(problems.forbidden(unknownEndpoint)));
         return http.build();
     }
 

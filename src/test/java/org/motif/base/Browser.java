@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium for browser tests; Selenium Manager never downloads anything. */
 public final class Browser {
@@ -25,6 +27,16 @@ public final class Browser {
     }
 
     /** A fresh headless Chromium with a window of the given size in CSS pixels (390x844 for a phone). */
+    /**
+     * A wait that retries when Vaadin replaced the element between finding and reading it (a stale
+     * element is "not there yet", like a missing one, not a failure).
+     */
+    public static WebDriverWait await(WebDriver driver, int seconds) {
+        var wait = new WebDriverWait(driver, java.time.Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     public static WebDriver start(int width, int height) {
         try {
             Path profile = Files.createTempDirectory("motif-chromium");

@@ -39,7 +39,7 @@ class SignInBrowserIT extends AbstractIT {
     @Test
     void an_administrator_signs_in_and_sees_the_main_layout() throws Exception {
         driver.get("http://localhost:" + port + "/");
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        var wait = Browser.await(driver, 60);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
         Browser.shadowInput(driver, "#vaadinLoginUsername").sendKeys(ADMIN);
         Browser.shadowInput(driver, "#vaadinLoginPassword").sendKeys(ADMIN_PASSWORD);

@@ -187,4 +187,64 @@ class DatasetLayoutTest {
         assertThat(ExportSheet.RESPONSES.visibleTo(true, true)).isTrue();
         assertThat(ExportSheet.PEDIGREE.visibleTo(true, false)).isTrue();
     }
+
+    @Test
+    void linkage_rows_write_lods_as_numbers_and_na_or_minus_infinity_as_empty_cells_with_the_reason() {
+        var o = ExportOptions.parse(Map.of());
+        var layout = new DatasetLayout(o, List.of(), List.of("1:100:A:G"), true, List.of("F1"), List.of(0.0, 0.1, 0.05));
+        assertThat(layout.linkageColumns()).extracting(Column::name).containsSubsequence("family", "status", "note", "maxLod", "thetaAtMax",
+                "lod.0", "lod.0.05", "lod.0.1", "hlod", "hlodTheta", "alpha");
+        double ninf = Double.NEGATIVE_INFINITY;
+        double[] thetas = {0, 0.05, 0.1};
+        var m = new org.motif.linkage.MarkerLinkage("1:100:A:G", 0.2, thetas, List.of(
+                new org.motif.linkage.FamilyLod("F1", org.motif.linkage.FamilyLod.Status.SCORED, new double[] {ninf, 0.5, 0.7}),
+                new org.motif.linkage.FamilyLod("F2", org.motif.linkage.FamilyLod.Status.INCONSISTENT, new double[] {Double.NaN, Double.NaN, Double.NaN}),
+                new org.motif.linkage.FamilyLod("F3#1", org.motif.linkage.FamilyLod.Status.NOT_ANALYSABLE, new double[] {Double.NaN, Double.NaN, Double.NaN}),
+                new org.motif.linkage.FamilyLod("F4", org.motif.linkage.FamilyLod.Status.UNINFORMATIVE, new double[] {0, 0, 0})),
+                new double[] {ninf, 0.5, 0.7}, new double[] {0, 0.4, 0.9}, new double[] {0, 0.5, 0.8});
+        var run = new StudyFacts.LinkageRun("lr-1", "vcf-1", null, 0.0001, 0.01, 0.7, 0.7, thetas, "founders", null, "motif 0.1.0", null,
+                List.of("F1", "F2", "F3", "F4"), java.util.Arrays.asList(null, null, "loop: a, b", null));
+        List<Object[]> rows = layout.linkageRows(run, "TOR1A", m, f -> !f.equals("F4"));
+        assertThat(rows).hasSize(4).extracting(r -> r[11]).containsExactly("F1", "F2", "F3#1", "ALL");
+        Object[] f1 = rows.get(0);
+        assertThat(f1[2]).isEqualTo("custom");
+        assertThat(f1[12]).isEqualTo("scored_minus_inf");
+        assertThat((String) f1[13]).contains("θ = 0");
+        assertThat(f1[14]).isEqualTo(0.7);
+        assertThat(f1[15]).isEqualTo(0.1);
+        assertThat(f1[16]).as("lod.0 = −∞: empty").isNull();
+        assertThat(f1[17]).isEqualTo(0.5);
+        assertThat(f1[18]).isEqualTo(0.7);
+        assertThat(rows.get(1)[12]).isEqualTo("inconsistent");
+        assertThat(rows.get(1)[14]).isNull();
+        assertThat(rows.get(2)[12]).isEqualTo("not_analysable");
+        assertThat(rows.get(2)[13]).isEqualTo("loop: a, b");
+        Object[] all = rows.get(3);
+        assertThat(all[19]).isEqualTo(0.9);
+        assertThat(all[20]).isEqualTo(0.1);
+        assertThat(all[21]).isEqualTo(0.8);
+        assertThat(DatasetLayout.maxLod(m.families().get(0))).isEqualTo(0.7);
+        assertThat(DatasetLayout.maxLod(m.families().get(1))).isNaN();
+
+        Object[] participant = layout.participantRow(erika(0), List.of(), List.of(), new byte[] {1}, new double[] {1.25});
+        int lodAt = layout.participantColumns().stream().map(Column::name).toList().indexOf("1:100:A:G.lod");
+        assertThat(participant[lodAt]).isEqualTo(1.25);
+        assertThat(layout.participantRow(erika(0), List.of(), List.of(), new byte[] {1}, new double[] {Double.NaN})[lodAt]).isNull();
+
+        Object[] variant = layout.variantRow(new Object[13], Map.of("F1", new StudyFacts.FamilySegregation("F1", 2, 3, 0, 4, 1,
+                List.of("dominant_reduced_penetrance", "de_novo"))));
+        assertThat(java.util.Arrays.copyOfRange(variant, 13, 19)).containsExactly(2, 3, 0, 4, 1, "dominant_reduced_penetrance;de_novo");
+        assertThat(layout.dictionary(Set.of(ExportSheet.VARIANTS, ExportSheet.LINKAGE, ExportSheet.PARTICIPANTS)))
+                .extracting(DictionaryRow::variable).contains("F1.affectedCarriers", "F1.modes", "lod.0.05", "hlod", "1:100:A:G.lod");
+    }
+
+    @Test
+    void filter_set_and_linkage_runs_are_options() {
+        var o = ExportOptions.parse(Map.of("filterSet", " rare dystonia ", "linkageRun", "lr-a,lr-b"));
+        assertThat(o.filterSet()).isEqualTo("rare dystonia");
+        assertThat(o.linkageRuns()).containsExactly("lr-a", "lr-b");
+        assertThat(o.asParameters()).containsEntry("filterSet", "rare dystonia").containsEntry("linkageRun", "lr-a,lr-b");
+        assertThat(DatasetLayout.lodColumn(0.0)).isEqualTo("lod.0");
+        assertThat(DatasetLayout.lodColumn(0.01)).isEqualTo("lod.0.01");
+    }
 }

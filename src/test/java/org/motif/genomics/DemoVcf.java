@@ -1,5 +1,6 @@
 package org.motif.genomics;
 
+import org.motif.StudyFixtures;
 import static org.motif.db.Tables.VCF_IMPORT;
 import static org.motif.db.Tables.VCF_SAMPLE_ALIAS;
 
@@ -17,7 +18,7 @@ public final class DemoVcf {
     /** Loads (again when {@code fresh}) the demo VCF and returns its import id once the job has ended. */
     public static String load(DSLContext db, List<DemoContributor> contributors, boolean fresh) throws InterruptedException {
         if (fresh) {
-            db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq("demo.vcf.gz")).execute();
+            StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq("demo.vcf.gz"));
             db.deleteFrom(VCF_SAMPLE_ALIAS).where(VCF_SAMPLE_ALIAS.SAMPLE_NAME.eq("LAB-2231")).execute();
         }
         List<DemoContributor> ours = new ArrayList<>(contributors.stream()

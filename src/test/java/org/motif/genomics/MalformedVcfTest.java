@@ -109,16 +109,19 @@ class MalformedVcfTest {
         String fileName = name.replaceAll("[^A-Za-z0-9]+", "-") + ".vcf";
         Path p = tmp.resolve(fileName);
         Files.write(p, content);
-        assertThatThrownBy(() -> {
-            try (VcfReader r = VcfReader.open(p, fileName, null)) {
-                while (r.next() != null) {
-                    // read to the end
+        // on the caller's thread and through the parallel pipeline: the same message either way
+        for (int threads : new int[] {1, 2}) {
+            assertThatThrownBy(() -> {
+                try (VcfReader r = VcfReader.open(p, fileName, null, threads)) {
+                    while (r.next() != null) {
+                        // read to the end
+                    }
                 }
-            }
-        }).isInstanceOf(VcfFormatException.class)
-                .satisfies(e -> {
-                    assertThat(e.getMessage()).startsWith(fileName);
-                    for (String f : fragments) assertThat(e.getMessage()).contains(f);
-                });
+            }).as("%d thread(s)", threads).isInstanceOf(VcfFormatException.class)
+                    .satisfies(e -> {
+                        assertThat(e.getMessage()).startsWith(fileName);
+                        for (String f : fragments) assertThat(e.getMessage()).contains(f);
+                    });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.motif.genomics;
 
+import org.motif.StudyFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_IMPORT;
@@ -41,7 +42,7 @@ class VcfImportIT extends AbstractIT {
 
     @BeforeEach
     void families() throws IOException {
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.like("fixture-%").or(VCF_IMPORT.FILE_NAME.like("bad-%"))).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.like("fixture-%").or(VCF_IMPORT.FILE_NAME.like("bad-%")));
         FixtureFamilies.insert(db);
     }
 

@@ -61,6 +61,34 @@ class VcfReaderTest {
     }
 
     @Test
+    void the_parallel_reader_gives_the_same_records_in_the_same_order_as_reading_on_one_thread() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) { // many batches; every 7th multi-allelic, some empty lines and skipped records
+            String alt = i % 7 == 0 ? "T,G" : i % 11 == 0 ? "<DEL>" : "T";
+            body.append("1\t").append(i).append("\t.\tA\t").append(alt).append("\t").append(i % 50).append("\tPASS\tAF=0.").append(i % 9)
+                    .append(i % 7 == 0 ? ",0.01" : "").append("\tGT:GQ:DP\t0/1:").append(i % 99).append(":").append(i % 30).append("\t")
+                    .append(i % 3 == 0 ? "./." : "1|1").append(":.:7\n");
+            if (i % 500 == 0) body.append("\n");
+        }
+        Path p = write(body.toString());
+        List<String> one = new ArrayList<>();
+        List<String> two = new ArrayList<>();
+        for (var out : List.of(one, two)) {
+            try (VcfReader r = VcfReader.open(p, "t.vcf", null, out == one ? 1 : 2)) {
+                VcfRecord rec;
+                while ((rec = r.next()) != null) {
+                    out.add(rec.line() + " " + rec.recordKey() + " " + rec.qual() + " " + rec.afs() + " " + rec.skipReason() + " "
+                            + java.util.Arrays.toString(rec.alleles()) + java.util.Arrays.toString(rec.gq()) + java.util.Arrays.toString(rec.dp()));
+                }
+                assertThat(r.records()).isEqualTo(3000);
+            }
+        }
+        assertThat(one).hasSize(3000);
+        assertThat(two).isEqualTo(one);
+        assertThat(one.get(6)).isEqualTo("19 1:7:A:T,G 7.0 [0.7, 0.01] null [0, 1, 1, 1][7, -1][7, 7]");
+    }
+
+    @Test
     void reference_build_samples_and_chr_prefixed_contigs_are_read() throws IOException {
         try (VcfReader r = VcfReader.open(Fixtures.file("fixture-small.vcf.gz"), "fixture-small.vcf.gz", null)) {
             assertThat(r.referenceBuild()).isEqualTo("GRCh38");

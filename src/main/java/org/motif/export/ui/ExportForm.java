@@ -2,6 +2,7 @@ package org.motif.export.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -30,8 +31,19 @@ class ExportForm extends FormLayout {
     final Checkbox items = new Checkbox("Every item answer as a column of Participants", true);
     final Checkbox deidentified = new Checkbox("De-identified (pseudonyms, shifted dates, no free text)", true);
     final Checkbox contacts = new Checkbox("Include contact details", false);
+    final ComboBox<String> filterSet = new ComboBox<>("Variant filter set (none: all variants)");
+    final MultiSelectComboBox<String> linkageRuns = new MultiSelectComboBox<>("Linkage runs (none chosen: the latest of each import)");
 
     ExportForm(List<ExportSheet> visible, List<String> familyIds, List<String> eventLabels, boolean coordinator, Consumer<ExportOptions> listener) {
+        this(visible, familyIds, eventLabels, coordinator, List.of(), List.of(), listener);
+    }
+
+    /**
+     * @param filterSetNames saved variant filter sets (the field is hidden when there is none or no variant sheet is visible)
+     * @param runIds         finished linkage runs (the field is hidden when there is none or the Linkage sheet is not visible)
+     */
+    ExportForm(List<ExportSheet> visible, List<String> familyIds, List<String> eventLabels, boolean coordinator, List<String> filterSetNames,
+               List<String> runIds, Consumer<ExportOptions> listener) {
         sheets.setId("export-sheets");
         sheets.setItems(visible);
         sheets.setItemLabelGenerator(ExportSheet::title);
@@ -70,11 +82,18 @@ class ExportForm extends FormLayout {
             contacts.setEnabled(!e.getValue());
             if (e.getValue()) contacts.setValue(false);
         });
+        filterSet.setId("export-filter-set");
+        filterSet.setItems(filterSetNames);
+        filterSet.setClearButtonVisible(true);
+        filterSet.setVisible(!filterSetNames.isEmpty() && (visible.contains(ExportSheet.VARIANTS) || visible.contains(ExportSheet.GENOTYPES)));
+        linkageRuns.setId("export-linkage-runs");
+        linkageRuns.setItems(runIds);
+        linkageRuns.setVisible(!runIds.isEmpty() && visible.contains(ExportSheet.LINKAGE));
         add(sheets, 2);
-        add(families, events, labels, language, multipleChoice, birthYear, genotypeFormat);
+        add(families, events, labels, language, multipleChoice, birthYear, genotypeFormat, filterSet, linkageRuns);
         add(items, 2);
         add(deidentified, contacts);
-        for (com.vaadin.flow.component.HasValue<?, ?> field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(sheets, families, events, labels, language, multipleChoice, birthYear, genotypeFormat, items, deidentified, contacts)) {
+        for (com.vaadin.flow.component.HasValue<?, ?> field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(sheets, families, events, labels, language, multipleChoice, birthYear, genotypeFormat, items, deidentified, contacts, filterSet, linkageRuns)) {
             field.addValueChangeListener(e -> listener.accept(options()));
         }
     }
@@ -86,6 +105,7 @@ class ExportForm extends FormLayout {
         ExportOptions base = ExportOptions.parse(p);
         return new ExportOptions(chosen, List.copyOf(families.getValue().stream().sorted().toList()), List.copyOf(events.getValue().stream().sorted().toList()),
                 List.of(), List.of(), labels.getValue(), language.getValue(), deidentified.getValue(), contacts.getValue(), items.getValue(),
-                multipleChoice.getValue(), birthYear.getValue(), genotypeFormat.getValue() == null ? base.genotypeFormat() : genotypeFormat.getValue());
+                multipleChoice.getValue(), birthYear.getValue(), genotypeFormat.getValue() == null ? base.genotypeFormat() : genotypeFormat.getValue(),
+                filterSet.getValue(), linkageRuns.getValue().stream().sorted().toList());
     }
 }

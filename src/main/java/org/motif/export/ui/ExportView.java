@@ -48,8 +48,9 @@ public class ExportView extends VerticalLayout {
         boolean coordinator = CurrentUser.hasRole(Role.COORDINATOR);
         boolean geneticist = CurrentUser.hasRole(Role.GENETICIST);
         List<ExportSheet> visible = ExportSheet.choosable().stream()
-                .filter(s -> s != ExportSheet.LINKAGE && s.visibleTo(coordinator, geneticist)).toList();
-        var form = new ExportForm(visible, exports.families(), exports.events(), coordinator, o -> options = o);
+                .filter(s -> s.visibleTo(coordinator, geneticist)).toList();
+        var form = new ExportForm(visible, exports.families(), exports.events(), coordinator, exports.filterSetNames(), exports.linkageRunIds(),
+                o -> options = o);
         options = form.options();
 
         var xlsx = download(ExportFormat.XLSX, "Download Excel workbook (.xlsx)", "export-xlsx");

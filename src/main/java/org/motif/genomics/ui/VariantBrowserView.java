@@ -35,13 +35,14 @@ public class VariantBrowserView extends VerticalLayout {
         this.filters = new VariantFilterBar(filterSets, this::search);
         this.detail = new VariantDetailPanel(variants, families);
         add(new H2("Variants"));
-        grid.addColumn(VariantView::variant).setHeader("Variant").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::id).setHeader("ID").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::gene).setHeader("Gene").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::consequence).setHeader("Consequence").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::qual).setHeader("QUAL").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::af).setHeader("AF").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(VariantView::filter).setHeader("FILTER").setAutoWidth(true).setFlexGrow(0);
+        // fixed widths: auto-width is measured before the lazy grid has rows, which cut genes and consequences to "T…"
+        grid.addColumn(VariantView::variant).setHeader("Variant").setWidth("15em").setFlexGrow(0).setTooltipGenerator(VariantView::variant);
+        grid.addColumn(VariantView::id).setHeader("ID").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(VariantView::gene).setHeader("Gene").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(VariantView::consequence).setHeader("Consequence").setWidth("13em").setFlexGrow(0).setTooltipGenerator(VariantView::consequence);
+        grid.addColumn(v -> v.qual() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", v.qual())).setHeader("QUAL").setWidth("5.5em").setFlexGrow(0);
+        grid.addColumn(v -> v.af() == null ? "" : String.format(java.util.Locale.ROOT, "%.3g", v.af())).setHeader("AF").setWidth("6.5em").setFlexGrow(0);
+        grid.addColumn(VariantView::filter).setHeader("FILTER").setWidth("6em").setFlexGrow(0);
         grid.addColumn(VariantBrowserView::segregation).setHeader("Segregation per family: affected carriers/genotyped, unaffected carriers/genotyped, modes")
                 .setFlexGrow(1).setTooltipGenerator(VariantBrowserView::segregation);
         grid.setId("variants");

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.motif.base.MotifException;
+import org.motif.genomics.DystoniaGenes;
 import org.motif.genomics.FilterSetService;
 import org.motif.genomics.VariantQueryService.VariantQuery;
 
@@ -20,7 +21,7 @@ class VariantFilterBar extends HorizontalLayout {
     private final FilterSetService filterSets;
     private final ComboBox<String> filterSet = new ComboBox<>("Filter set");
     final TextField importId = new TextField("Import");
-    private final TextField genes = new TextField("Genes (comma-separated)");
+    final TextField genes = new TextField("Genes (comma-separated)");
     private final TextField region = new TextField("Region (chr9:1000-2000)");
     private final NumberField maxAf = new NumberField("Max AF");
     private final NumberField minQual = new NumberField("Min QUAL");
@@ -41,9 +42,13 @@ class VariantFilterBar extends HorizontalLayout {
         });
         Button go = new Button("Search", e -> search.run());
         go.setId("variant-search");
+        // the shipped list of dystonia genes (genomics/dystonia-genes.txt) in one click
+        Button dystonia = new Button("Dystonia genes", e -> genes.setValue(String.join(", ", DystoniaGenes.list())));
+        dystonia.setId("dystonia-genes");
+        dystonia.setTooltipText(DystoniaGenes.list().size() + " genes with published associations to dystonia");
         Button save = new Button("Save", e -> save());
         save.setId("filter-set-save");
-        add(filterSet, importId, genes, region, maxAf, minQual, pass, consequence, family, go, saveName, save);
+        add(filterSet, importId, genes, dystonia, region, maxAf, minQual, pass, consequence, family, go, saveName, save);
         setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         setWrap(true);
         reloadSets();

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.motif.base.MotifException;
+import org.motif.base.ui.JobPolling;
 import org.motif.genomics.VcfImportService;
 import org.motif.genomics.VcfImportView;
 import org.motif.security.Role;
@@ -40,7 +41,7 @@ public class VcfImportsView extends VerticalLayout {
         });
         add(new H2("VCF imports"));
         add(new Paragraph("Upload a multi-sample VCF (.vcf, .vcf.gz, .bgz). Sample names are matched to participant ids; "
-                + "the import runs in the background — press Refresh to follow it."));
+                + "the import runs in the background; this page follows its progress."));
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> accept(meta.fileName(), file)));
         upload.setId("vcf-upload");
         upload.setAcceptedFileTypes(".vcf", ".gz", ".bgz", ".bcf");
@@ -49,7 +50,7 @@ public class VcfImportsView extends VerticalLayout {
         grid.addColumn(VcfImportView::id).setHeader("Import").setAutoWidth(true);
         grid.addColumn(VcfImportView::fileName).setHeader("File").setAutoWidth(true);
         grid.addColumn(VcfImportView::status).setHeader("Status");
-        grid.addColumn(v -> Math.round(v.progress() * 100) + " %").setHeader("Progress");
+        grid.addComponentColumn(v -> JobPolling.bar(v.progress(), v.status())).setHeader("Progress");
         grid.addColumn(VcfImportView::records).setHeader("Records");
         grid.addColumn(VcfImportView::variants).setHeader("Variants");
         grid.addColumn(v -> v.matchedSamples() + " / " + v.samples()).setHeader("Matched samples");
@@ -63,7 +64,7 @@ public class VcfImportsView extends VerticalLayout {
         grid.setId("vcf-imports");
         report.setId("vcf-report");
         add(upload, refresh, grid, report, sampleQc, samples);
-        refresh();
+        JobPolling.onPoll(this, this::refresh);
     }
 
     private void accept(String fileName, File file) {
@@ -79,7 +80,11 @@ public class VcfImportsView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(imports.list());
+        String selected = grid.asSingleSelect().getValue() == null ? null : grid.asSingleSelect().getValue().id();
+        var items = imports.list();
+        grid.setItems(items);
+        if (selected != null) items.stream().filter(v -> v.id().equals(selected)).findFirst().ifPresent(grid::select);
+        JobPolling.follow(this, items.stream().anyMatch(v -> v.status().equals("queued") || v.status().equals("running")));
     }
 
     private void showReport(VcfImportView v) {

@@ -7,15 +7,11 @@ import static org.motif.db.Tables.PHENOTYPE_RECORD;
 import static org.motif.db.Tables.VARIANT;
 import static org.motif.db.Tables.VCF_SAMPLE;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.motif.base.Jobs;
+import org.motif.base.MotifException;
 import org.motif.base.PgBinaryCopy;
 import org.jooq.Record;
 import org.motif.db.tables.records.LinkageRunRecord;
 import org.motif.genomics.Contigs;
+import org.motif.genomics.VariantQueryService.VariantQuery;
+import org.motif.genomics.VariantSelectionService;
 import org.motif.linkage.AlleleFrequencySource;
 import org.motif.linkage.DiseaseModel;
 import org.motif.linkage.LinkageAnalysis;
@@ -40,10 +40,6 @@ import org.motif.linkage.LinkageIndividual;
 import org.motif.linkage.LinkagePedigree;
 import org.motif.linkage.MarkerGenotypes;
 import org.motif.linkage.MarkerLinkage;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,75 +47,40 @@ import org.springframework.stereotype.Component;
  * sample in the import (withdrawn participants left out: their genotypes and phenotypes are not used, their place in
  * the pedigree stays as an unknown person so relatives stay connected), reads the import's variants in chunks, scores
  * them with {@link LinkageAnalysis} on all cores, and writes one {@code linkage_result} row per variant (PostgreSQL
- * COPY, batched inserts elsewhere) in ONE transaction on its own connection. A failure or a cancel rolls it back.
+ * COPY, batched inserts elsewhere) in ONE transaction on its own connection. A failure or a cancel rolls it back; the
+ * job bookkeeping (claim, progress and cancel, done/failed/cancelled) is {@link Jobs}'.
  */
 @Component
 public class LinkageRunner {
-    private static final Logger log = LoggerFactory.getLogger(LinkageRunner.class);
     static final int CHUNK = 4000;
     private static final String NO_SAMPLE = "\u0000";
 
     private final DSLContext db;
-    private final DataSource dataSource;
+    private final Jobs jobs;
     private final ObjectMapper json;
+    private final VariantSelectionService selections;
 
-    public LinkageRunner(DSLContext db, DataSource dataSource, ObjectMapper json) {
+    public LinkageRunner(DSLContext db, Jobs jobs, ObjectMapper json, VariantSelectionService selections) {
         this.db = db;
-        this.dataSource = dataSource;
+        this.jobs = jobs;
         this.json = json;
+        this.selections = selections;
     }
 
-    private static final class Cancelled extends RuntimeException {
-        Cancelled() {
-            super("cancelled", null, false, false);
-        }
-    }
-
-    /** Runs the run with this public id; never throws (the outcome is stored in linkage_run). */
+    /** Runs the run with this public id; never throws (the outcome is stored in linkage_run, see {@link Jobs#run}). */
     public void run(String runId) {
-        LinkageRunRecord run = db.selectFrom(LINKAGE_RUN).where(LINKAGE_RUN.RUN_ID.eq(runId)).fetchOne();
-        if (run == null || !run.getStatus().equals("queued")) return;
-        int updated = db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "running").set(LINKAGE_RUN.STARTED_AT, OffsetDateTime.now())
-                .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("queued")).execute();
-        if (updated == 0) return;
-        long started = System.nanoTime();
-        try {
-            Outcome o = analyse(run);
-            int stored = db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "done").set(LINKAGE_RUN.PROGRESS, 1.0)
-                    .set(LINKAGE_RUN.VARIANTS, o.variants).set(LINKAGE_RUN.FAMILIES, o.families)
-                    .set(LINKAGE_RUN.SELECTION, json.writeValueAsString(o.selection))
-                    .set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
-                    .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("running")).execute();
-            if (stored == 0) {
-                cleanUp(run.getId());
-                return;
+        jobs.run(LinkageRunTaskConfig.JOB, runId, (run, progress) -> {
+            try {
+                return analyse(run, progress);
+            } catch (IllegalArgumentException e) { // the analysis refuses the pedigree or the model: the user can fix that
+                throw new MotifException("The linkage run could not be done: " + e.getMessage()
+                        + ". Correct the pedigree or the run's settings and start a new run.");
             }
-            log.info("Linkage run {} done: {} variants x {} families in {} s", runId, o.variants, o.families,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        } catch (Cancelled c) {
-            cleanUp(run.getId());
-            db.update(LINKAGE_RUN).set(LINKAGE_RUN.VARIANTS, 0L).set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
-                    .where(LINKAGE_RUN.ID.eq(run.getId())).execute();
-        } catch (Exception e) {
-            String message = e instanceof IllegalArgumentException
-                    ? "The linkage run could not be done: " + e.getMessage() + ". Correct the pedigree or the run's settings and start a new run."
-                    : "The linkage run stopped unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); nothing was stored. Try again or tell the administrator.";
-            if (!(e instanceof IllegalArgumentException)) log.error("Linkage run {} failed", runId, e);
-            cleanUp(run.getId());
-            db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "failed").set(LINKAGE_RUN.VARIANTS, 0L)
-                    .set(LINKAGE_RUN.ERROR, message.length() > 3900 ? message.substring(0, 3900) : message)
-                    .set(LINKAGE_RUN.FINISHED_AT, OffsetDateTime.now())
-                    .where(LINKAGE_RUN.ID.eq(run.getId())).and(LINKAGE_RUN.STATUS.eq("running")).execute();
-        }
+        });
     }
 
-    private void cleanUp(long runPk) {
-        db.deleteFrom(org.motif.db.Tables.LINKAGE_RESULT).where(org.motif.db.Tables.LINKAGE_RESULT.RUN_PK.eq(runPk)).execute();
-        db.deleteFrom(org.motif.db.Tables.LINKAGE_RUN_FAMILY).where(org.motif.db.Tables.LINKAGE_RUN_FAMILY.RUN_PK.eq(runPk)).execute();
-    }
-
-    private record Outcome(long variants, int families, Map<String, Object> selection) {
+    /** What the scoring transaction wrote: result rows, and variants read (those the filter set selects, if any). */
+    private record Scored(long written, long variantsRead) {
     }
 
     /** The pedigree and sample ids of a run: what {@link LinkageAnalysis#prepare} needs. */
@@ -188,83 +149,92 @@ public class LinkageRunner {
         return t;
     }
 
-    private Outcome analyse(LinkageRunRecord run) throws IOException, SQLException {
+    private Jobs.Done analyse(LinkageRunRecord run, Jobs.Progress progress) throws Exception {
         Input in = input(run.getImportPk());
         DiseaseModel model = new DiseaseModel(run.getDiseaseAlleleFrequency(), run.getF0(), run.getF1(), run.getF2());
         AlleleFrequencySource source = AlleleFrequencySource.fromApi(run.getAlleleFrequencies());
         LinkageAnalysis analysis = LinkageAnalysis.prepare(in.pedigree(), in.sampleIds(), model,
                 java.util.Arrays.stream(thetas(run.getThetas())).boxed().toList(), source);
-        long total = db.fetchCount(VARIANT, VARIANT.IMPORT_PK.eq(run.getImportPk()));
+        // a filter set: its filter as copied at the start (LinkageService), applied within the run's import
+        VariantQuery filter = run.getFilterSet() == null ? null : storedFilter(run);
+        Condition selected = VARIANT.IMPORT_PK.eq(run.getImportPk()).and(filter == null ? DSL.trueCondition() : selections.condition(filter));
+        VariantSelectionService.Segregator segregator = selections.segregator(Set.of());
+        long total = db.fetchCount(VARIANT, selected);
         db.update(LINKAGE_RUN).set(LINKAGE_RUN.VARIANTS_TOTAL, total).set(LINKAGE_RUN.FAMILIES, analysis.families().size())
                 .where(LINKAGE_RUN.ID.eq(run.getId())).execute();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        long written = 0;
-        long seen = 0;
-        try (Connection con = dataSource.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                insertFamilies(con, run.getId(), analysis, in);
-                try (ResultWriter writer = isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
-                    long lastId = -1;
-                    while (true) {
-                        var rows = db.select(VARIANT.ID, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.AF, VARIANT.GT)
-                                .from(VARIANT).where(VARIANT.IMPORT_PK.eq(run.getImportPk())).and(VARIANT.ID.gt(lastId))
-                                .orderBy(VARIANT.ID).limit(CHUNK).fetch();
-                        if (rows.isEmpty()) break;
-                        List<MarkerGenotypes> markers = new ArrayList<>(rows.size());
-                        List<Long> pks = new ArrayList<>(rows.size());
-                        for (var r : rows) {
-                            lastId = r.value1();
-                            seen++;
-                            if (!Contigs.isAutosome(r.value2())) {
-                                skipped.merge("not_autosomal", 1, Integer::sum);
-                                continue;
-                            }
-                            Double af = r.value6();
-                            if (source == AlleleFrequencySource.INFO && af == null) {
-                                skipped.merge("no_info_af", 1, Integer::sum);
-                                continue;
-                            }
-                            byte[] gt = r.value7();
-                            byte[] dos = new byte[gt.length];
-                            for (int i = 0; i < gt.length; i++) dos[i] = gt[i] == 3 ? MarkerGenotypes.MISSING : gt[i];
-                            markers.add(new MarkerGenotypes(r.value2() + ":" + r.value3() + ":" + r.value4() + ":" + r.value5(),
-                                    dos, af == null ? Double.NaN : af));
-                            pks.add(r.value1());
+        Scored scored = jobs.inOwnTransaction(con -> {
+            long written = 0;
+            long seen = 0;
+            long notSelected = 0;
+            insertFamilies(con, run.getId(), analysis, in);
+            try (ResultWriter writer = PgBinaryCopy.isPostgres(con) ? new CopyWriter(con) : new BatchWriter(con)) {
+                long lastId = -1;
+                while (true) {
+                    var rows = db.select(VARIANT.ID, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.AF, VARIANT.GT)
+                            .from(VARIANT).where(selected).and(VARIANT.ID.gt(lastId))
+                            .orderBy(VARIANT.ID).limit(CHUNK).fetch();
+                    if (rows.isEmpty()) break;
+                    List<MarkerGenotypes> markers = new ArrayList<>(rows.size());
+                    List<Long> pks = new ArrayList<>(rows.size());
+                    for (var r : rows) {
+                        lastId = r.value1();
+                        seen++;
+                        if (filter != null && !segregator.matches(filter, run.getImportPk(), r.value2(), r.value7())) {
+                            notSelected++; // the filter set's family filter: not selected, not "skipped"
+                            continue;
                         }
-                        List<MarkerLinkage> results = analysis.analyseAll(markers, threads);
-                        for (int i = 0; i < results.size(); i++) {
-                            writer.write(run.getId(), (int) written, pks.get(i), results.get(i));
-                            written++;
+                        if (!Contigs.isAutosome(r.value2())) {
+                            skipped.merge("not_autosomal", 1, Integer::sum);
+                            continue;
                         }
-                        progress(run.getId(), Math.min(0.99, seen / (double) Math.max(1, total)));
+                        Double af = r.value6();
+                        if (source == AlleleFrequencySource.INFO && af == null) {
+                            skipped.merge("no_info_af", 1, Integer::sum);
+                            continue;
+                        }
+                        byte[] gt = r.value7();
+                        byte[] dos = new byte[gt.length];
+                        for (int i = 0; i < gt.length; i++) dos[i] = gt[i] == 3 ? MarkerGenotypes.MISSING : gt[i];
+                        markers.add(new MarkerGenotypes(r.value2() + ":" + r.value3() + ":" + r.value4() + ":" + r.value5(),
+                                dos, af == null ? Double.NaN : af));
+                        pks.add(r.value1());
                     }
+                    List<MarkerLinkage> results = analysis.analyseAll(markers, threads);
+                    for (int i = 0; i < results.size(); i++) {
+                        writer.write(run.getId(), (int) written, pks.get(i), results.get(i));
+                        written++;
+                    }
+                    progress.report(Math.min(0.99, seen / (double) Math.max(1, total)));
                 }
-                progress(run.getId(), 0.99);
-                con.commit();
-            } catch (RuntimeException | IOException | SQLException e) {
-                con.rollback();
-                throw e;
             }
-        }
+            progress.report(0.99);
+            return new Scored(written, seen - notSelected);
+        });
         Map<String, Object> selection = new LinkedHashMap<>();
+        if (filter != null) {
+            selection.put("filterSet", run.getFilterSet());
+            selection.put("filter", filter);
+        }
         selection.put("samples", in.samples());
         selection.put("samplesUsed", in.samplesUsed());
         selection.put("withdrawnLeftOut", in.withdrawn());
-        selection.put("variantsRead", seen);
+        selection.put("variantsRead", scored.variantsRead());
         selection.put("skipped", skipped);
-        return new Outcome(written, analysis.families().size(), selection);
+        int families = analysis.families().size();
+        return new Jobs.Done(scored.written() + " variants x " + families + " families")
+                .set(LINKAGE_RUN.VARIANTS, scored.written()).set(LINKAGE_RUN.FAMILIES, families)
+                .set(LINKAGE_RUN.SELECTION, json.writeValueAsString(selection));
     }
 
-    private void progress(long runPk, double progress) {
-        String status = db.select(LINKAGE_RUN.STATUS).from(LINKAGE_RUN).where(LINKAGE_RUN.ID.eq(runPk)).fetchOne(LINKAGE_RUN.STATUS);
-        if (!"running".equals(status)) throw new Cancelled();
-        db.update(LINKAGE_RUN).set(LINKAGE_RUN.PROGRESS, progress).where(LINKAGE_RUN.ID.eq(runPk)).execute();
-    }
-
-    private static boolean isPostgres(Connection con) throws SQLException {
-        return con.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    /** The filter stored with the run at its start ({@code selection.filter}). */
+    private VariantQuery storedFilter(LinkageRunRecord run) throws IOException {
+        var node = run.getSelection() == null ? null : json.readTree(run.getSelection()).get("filter");
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException("the run names filter set '" + run.getFilterSet() + "' but its filter was not stored");
+        }
+        return json.treeToValue(node, VariantQuery.class);
     }
 
     private static void insertFamilies(Connection con, long runPk, LinkageAnalysis analysis, Input in) throws SQLException {

@@ -23,17 +23,20 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.motif.base.ConflictException;
+import org.motif.base.Jobs;
 import org.motif.base.NotFoundException;
 import org.motif.base.Problem;
 import org.motif.base.ValidationException;
 import org.motif.db.tables.records.LinkageRunRecord;
 import org.motif.db.tables.records.VcfImportRecord;
+import org.motif.genomics.FilterSetService;
+import org.motif.genomics.VariantQueryService.VariantQuery;
+import org.motif.genomics.VariantSelectionService;
 import org.motif.linkage.AlleleFrequencySource;
 import org.motif.linkage.DiseaseModel;
 import org.motif.linkage.LinkagePresets;
@@ -42,12 +45,9 @@ import org.motif.linkage.MarkerLinkage;
 import org.motif.security.CurrentUser;
 import org.motif.security.Role;
 import org.motif.security.audit.AuditService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Linkage runs: validate and queue a run (db-scheduler task, {@link LinkageRunner}), report on it, cancel it, list
@@ -64,16 +64,21 @@ public class LinkageService {
     private final DSLContext db;
     private final ObjectMapper json;
     private final AuditService audit;
-    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Jobs jobs;
     private final OneTimeTask<String> task;
     private final LinkagePresets presets;
+    private final FilterSetService filterSets;
+    private final VariantSelectionService selections;
 
-    public LinkageService(DSLContext db, ObjectMapper json, AuditService audit, ObjectProvider<SchedulerClient> scheduler,
-                          @Qualifier("linkageRunTask") OneTimeTask<String> linkageRunTask) {
+    public LinkageService(DSLContext db, ObjectMapper json, AuditService audit, Jobs jobs,
+                          @Qualifier("linkageRunTask") OneTimeTask<String> linkageRunTask, FilterSetService filterSets,
+                          VariantSelectionService selections) {
         this.db = db;
+        this.filterSets = filterSets;
+        this.selections = selections;
         this.json = json;
         this.audit = audit;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
         this.task = linkageRunTask;
         try (InputStream in = LinkageService.class.getResourceAsStream("/genomics/linkage-models.yaml")) {
             if (in == null) throw new IllegalStateException("genomics/linkage-models.yaml is missing from the classpath");
@@ -147,16 +152,35 @@ public class LinkageService {
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(null, "alleleFrequencies", "must be founders, all or info, not '" + req.alleleFrequencies() + "'"));
         }
-        if (req.filterSet() != null && !req.filterSet().isBlank()) {
-            problems.add(new Problem(null, "filterSet", "filter set '" + req.filterSet() + "' does not exist; filter sets are not "
-                    + "available yet, leave filterSet out to score every variant of the import"));
-        }
         VcfImportRecord imp = null;
         if (req.importId() == null || req.importId().isBlank()) {
             problems.add(new Problem(null, "importId", "missing: give the id of a finished VCF import (GET /api/v1/vcf-imports)"));
         } else {
             imp = db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(req.importId())).fetchOne();
             if (imp == null) problems.add(new Problem(null, "importId", "no VCF import '" + req.importId() + "'; list them with GET /api/v1/vcf-imports"));
+        }
+        String filterSetName = req.filterSet() == null || req.filterSet().isBlank() ? null : req.filterSet().trim();
+        VariantQuery filter = null;
+        if (filterSetName != null) {
+            filter = filterSets.find(filterSetName).map(FilterSetService.FilterSet::filter).orElse(null);
+            if (filter == null) {
+                problems.add(new Problem(null, "filterSet", "no filter set '" + filterSetName + "'; list them with GET /api/v1/variants/filter-sets, "
+                        + "or leave filterSet out to score every variant of the import"));
+            } else {
+                if (imp != null && filter.importId() != null && !filter.importId().isBlank() && !filter.importId().equals(imp.getImportId())) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "' selects variants of import " + filter.importId()
+                            + ", not of " + imp.getImportId() + "; choose that import or a filter set without an import"));
+                }
+                if (filter.family() != null && !filter.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(filter.family()))) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "' keeps variants carried in family "
+                            + filter.family() + ", which does not exist"));
+                }
+                try {
+                    selections.condition(filter);
+                } catch (ValidationException e) {
+                    problems.add(new Problem(null, "filterSet", "filter set '" + filterSetName + "': " + e.getMessage()));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException("The linkage run was not started: " + problems.stream().map(Problem::toString)
@@ -173,28 +197,28 @@ public class LinkageService {
                 .set(LINKAGE_RUN.F0, pen.get(0)).set(LINKAGE_RUN.F1, pen.get(1)).set(LINKAGE_RUN.F2, pen.get(2))
                 .set(LINKAGE_RUN.THETAS, thetaCsv).set(LINKAGE_RUN.ALLELE_FREQUENCIES, freqs)
                 .set(LINKAGE_RUN.SOFTWARE_VERSION, "motif " + MOTIF_VERSION + "; " + SCORING_VERSION)
+                .set(LINKAGE_RUN.FILTER_SET, filterSetName).set(LINKAGE_RUN.SELECTION, filter == null ? null : selectionJson(filterSetName, filter))
                 .set(LINKAGE_RUN.STATUS, "queued").set(LINKAGE_RUN.CREATED_BY, actor).execute();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("importId", imp.getImportId());
         details.put("model", presetId != null ? presetId : "q=" + q + " f=" + pen);
         details.put("thetas", thetaCsv);
         details.put("alleleFrequencies", freqs);
+        if (filterSetName != null) details.put("filterSet", filterSetName);
         audit.record("linkage_run.start", "linkage_run", id, details);
-        schedule(id);
+        jobs.scheduleAfterCommit(task, id);
         return new Started(id, "queued");
     }
 
-    private void schedule(String id) {
-        Runnable go = () -> scheduler.getObject().schedule(task.instance(id, id), java.time.Instant.now());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    go.run();
-                }
-            });
-        } else {
-            go.run();
+    /** The run's selection as stored until the job replaces it: the filter set's filter, copied so the run can be reproduced. */
+    private String selectionJson(String name, VariantQuery filter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("filterSet", name);
+        m.put("filter", filter);
+        try {
+            return json.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -216,9 +240,7 @@ public class LinkageService {
     @RolesAllowed(Role.GENETICIST_NAME)
     public LinkageRunView cancel(String runId) {
         LinkageRunRecord r = find(runId);
-        if (r.getStatus().equals("queued") || r.getStatus().equals("running")) {
-            db.update(LINKAGE_RUN).set(LINKAGE_RUN.STATUS, "cancelled").set(LINKAGE_RUN.VARIANTS, 0L)
-                    .where(LINKAGE_RUN.ID.eq(r.getId())).execute();
+        if (jobs.cancel(LinkageRunTaskConfig.JOB, r.getId())) {
             audit.record("linkage_run.cancel", "linkage_run", runId, Map.of());
         }
         return view(find(runId));

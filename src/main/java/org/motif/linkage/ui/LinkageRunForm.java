@@ -8,19 +8,21 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.motif.base.MotifException;
+import org.motif.genomics.FilterSetService;
 import org.motif.genomics.VcfImportService;
 import org.motif.genomics.VcfImportView;
 import org.motif.linkage.LinkagePresets;
 import org.motif.linkage.LodTsvWriter;
 import org.motif.linkage.run.LinkageService;
 
-/** Starts a run: import, preset or custom model (q, f0, f1, f2), θ grid, allele frequency source. */
+/** Starts a run: import, preset or custom model (q, f0, f1, f2), θ grid, allele frequency source, optional filter set. */
 class LinkageRunForm extends FormLayout {
     static final String CUSTOM = "custom";
     final Select<String> importId = new Select<>();
@@ -31,9 +33,10 @@ class LinkageRunForm extends FormLayout {
     final NumberField f2 = new NumberField("f2 (two disease alleles)");
     final TextField thetas = new TextField("θ grid (comma-separated, 0 to 0.5)");
     final Select<String> frequencies = new Select<>();
+    final ComboBox<String> filterSet = new ComboBox<>("Filter set (none: every variant)");
     final Button start = new Button("Start run");
 
-    LinkageRunForm(LinkageService linkage, VcfImportService imports, Consumer<String> started) {
+    LinkageRunForm(LinkageService linkage, VcfImportService imports, FilterSetService filterSets, Consumer<String> started) {
         LinkagePresets presets = linkage.presets();
         importId.setLabel("VCF import");
         importId.setItems(imports.list().stream().filter(v -> v.status().equals("done")).map(VcfImportView::id).toList());
@@ -69,20 +72,23 @@ class LinkageRunForm extends FormLayout {
             default -> "VCF INFO AF";
         });
         frequencies.setValue("founders");
+        filterSet.setId("linkage-filter-set");
+        filterSet.setItems(filterSets.list().stream().map(FilterSetService.FilterSet::name).toList());
+        filterSet.setClearButtonVisible(true);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("linkage-start");
         start.addClickListener(e -> {
             try {
                 String p = preset.getValue() == null || preset.getValue().equals(CUSTOM) ? null : preset.getValue();
                 var s = linkage.start(new LinkageService.StartRequest(p, q.getValue(), Arrays.asList(f0.getValue(), f1.getValue(), f2.getValue()),
-                        parseThetas(thetas.getValue()), frequencies.getValue(), importId.getValue(), null));
+                        parseThetas(thetas.getValue()), frequencies.getValue(), importId.getValue(), filterSet.getValue()));
                 Notification.show("Linkage run " + s.id() + " queued");
                 started.accept(s.id());
             } catch (MotifException ex) {
                 Notification.show(ex.getMessage(), 10000, Notification.Position.MIDDLE);
             }
         });
-        add(importId, preset, q, f0, f1, f2, thetas, frequencies, start);
+        add(importId, preset, q, f0, f1, f2, thetas, frequencies, filterSet, start);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 4));
     }
 

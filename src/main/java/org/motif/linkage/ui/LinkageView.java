@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.motif.base.ui.JobPolling;
+import org.motif.genomics.FilterSetService;
 import org.motif.genomics.VcfImportService;
 import org.motif.linkage.LodTsvWriter;
 import org.motif.linkage.run.LinkageRunView;
@@ -33,12 +35,12 @@ public class LinkageView extends VerticalLayout {
     private final HorizontalLayout downloads = new HorizontalLayout();
     final LinkageResultPanel detail;
 
-    public LinkageView(LinkageService linkage, VcfImportService imports, FamilyService families) {
+    public LinkageView(LinkageService linkage, VcfImportService imports, FamilyService families, FilterSetService filterSets) {
         this.linkage = linkage;
         this.detail = new LinkageResultPanel(linkage, families);
-        add(new H2("Linkage"), new Paragraph("Parametric two-point LOD scores of every variant of a VCF import on the study's pedigrees "
-                + "(exact peeling, equal to FASTLINK's MLINK). Runs go on in the background — press Refresh to follow them."));
-        add(new LinkageRunForm(linkage, imports, id -> refresh()));
+        add(new H2("Linkage"), new Paragraph("Parametric two-point LOD scores of every variant of a VCF import (or of a saved filter set) on the study's pedigrees "
+                + "(exact peeling, equal to FASTLINK's MLINK). Runs go on in the background; this page follows their progress."));
+        add(new LinkageRunForm(linkage, imports, filterSets, id -> refresh()));
         Button refresh = new Button("Refresh", e -> refresh());
         refresh.setId("linkage-refresh");
         Button cancel = new Button("Cancel selected run", e -> runs.getSelectedItems().forEach(r -> {
@@ -52,8 +54,9 @@ public class LinkageView extends VerticalLayout {
         runs.addColumn(r -> r.model().preset() != null ? r.model().preset()
                 : "q " + LodTsvWriter.formatNumber(r.model().diseaseAlleleFrequency()) + ", f " + r.model().penetrances()).setHeader("Model");
         runs.addColumn(LinkageRunView::alleleFrequencies).setHeader("Frequencies");
+        runs.addColumn(r -> r.filterSet() == null ? "all variants" : r.filterSet()).setHeader("Filter set");
         runs.addColumn(LinkageRunView::status).setHeader("Status");
-        runs.addColumn(r -> Math.round(r.progress() * 100) + " %").setHeader("Progress");
+        runs.addComponentColumn(r -> JobPolling.bar(r.progress(), r.status())).setHeader("Progress");
         runs.addColumn(LinkageRunView::variants).setHeader("Variants");
         runs.addColumn(r -> r.families().size()).setHeader("Families");
         runs.addColumn(r -> r.createdAt() == null ? "" : r.createdAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).setHeader("Started");
@@ -72,10 +75,15 @@ public class LinkageView extends VerticalLayout {
                 .ifPresent(run -> detail.show(run.id(), r.ordinal()))));
         add(new HorizontalLayout(refresh, cancel), runs, runInfo, downloads, results, detail);
         refresh();
+        JobPolling.onPoll(this, this::refresh);
     }
 
     void refresh() {
-        runs.setItems(linkage.list());
+        var selected = runs.getSelectedItems().stream().findFirst().orElse(null);
+        var items = linkage.list();
+        runs.setItems(items);
+        if (selected != null) items.stream().filter(r -> r.id().equals(selected.id())).findFirst().ifPresent(runs::select);
+        JobPolling.follow(this, items.stream().anyMatch(r -> r.status().equals("queued") || r.status().equals("running")));
     }
 
     private void showRun(LinkageRunView r) {

@@ -61,6 +61,25 @@ class ExportViewTest extends KaribuTest {
 
     @Autowired
     ExportService exports;
+    @Autowired
+    org.motif.genomics.FilterSetService filterSets;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_geneticist_may_choose_the_linkage_sheet_and_a_saved_filter_set() {
+        login(ADMIN, Role.GENETICIST);
+        filterSets.find("export-view-tor1a").ifPresent(f -> filterSets.delete("export-view-tor1a"));
+        filterSets.save("export-view-tor1a", new org.motif.genomics.VariantQueryService.VariantQuery(null, java.util.List.of("TOR1A"), null, null, null));
+        UI.getCurrent().navigate("export");
+        ExportView view = _get(ExportView.class);
+        assertThat(sheets().getListDataView().getItems()).contains(ExportSheet.LINKAGE);
+        com.vaadin.flow.component.combobox.ComboBox<String> filterSet = _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                s -> s.withId("export-filter-set"));
+        assertThat(filterSet.getListDataView().getItems()).contains("export-view-tor1a");
+        filterSet.setValue("export-view-tor1a");
+        assertThat(view.currentOptions().filterSet()).isEqualTo("export-view-tor1a");
+        assertThat(view.currentOptions().include()).contains(ExportSheet.LINKAGE);
+    }
 
     @Test
     void the_history_lists_earlier_exports_newest_first() throws Exception {

@@ -58,5 +58,13 @@ class GenomicsViewsKaribuIT extends KaribuTest {
         panel.getChildren().forEach(c -> detail.append(c.getElement().getText()).append(c.getElement().getProperty("innerHTML", ""))
                 .append(c.getElement()));
         assertThat(detail.toString()).contains("chr8:42836100:G:A", "Pedigree of DEMO01", ">0/1</text>", ">0/0</text>", "GQ ");
+
+        // the shipped dystonia gene list in one click: the demo VCF has 5 variants in ANO3, TOR1A, GNAL and THAP1 (2)
+        _get(TextField.class, spec -> spec.withLabel("Carried by an affected member of family")).setValue("");
+        _get(Button.class, spec -> spec.withId("dystonia-genes")).click();
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Genes (comma-separated)")).getValue()).startsWith("TOR1A, THAP1, GNAL, ANO3");
+        _get(Button.class, spec -> spec.withId("variant-search")).click();
+        assertThat(GridKt._findAll(variants).stream().map(VariantView::gene).sorted().toList())
+                .containsExactly("ANO3", "GNAL", "THAP1", "THAP1", "TOR1A");
     }
 }

@@ -1,5 +1,6 @@
 package org.motif.genomics.ui;
 
+import org.motif.base.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class VariantDetailBrowserIT extends AbstractIT {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1400",
                 "--user-data-dir=" + Files.createTempDirectory("chrome"));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        var wait = Browser.await(driver, 90);
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#vaadinLoginUsername input"))).sendKeys(ADMIN);
         driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(ADMIN_PASSWORD);

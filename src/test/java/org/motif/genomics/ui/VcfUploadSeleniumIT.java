@@ -1,5 +1,7 @@
 package org.motif.genomics.ui;
 
+import org.motif.StudyFixtures;
+import org.motif.base.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.motif.db.Tables.VCF_IMPORT;
@@ -42,7 +44,7 @@ class VcfUploadSeleniumIT extends AbstractIT {
     void uploading_the_fixture_vcf_shows_the_report() throws Exception {
         assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
                 "chromium/chromedriver not installed (apt-get install -y chromium chromium-driver); skipping the browser test");
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.like("fixture-%")).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.like("fixture-%"));
         org.motif.genomics.FixtureFamilies.insert(db);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -50,7 +52,7 @@ class VcfUploadSeleniumIT extends AbstractIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chrome"));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.await(driver, 60);
         driver.get("http://localhost:" + port + "/login");
         wait.until(d -> !d.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
         driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(ADMIN);

@@ -1,5 +1,6 @@
 package org.motif.linkage.run;
 
+import org.motif.StudyFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.motif.db.Tables.PARTICIPANT;
@@ -62,7 +63,7 @@ class LinkageRunIT extends AbstractIT {
     }
 
     private String importVcf(String name, String vcf) throws InterruptedException {
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq(name)).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq(name));
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(vcf.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -249,10 +250,12 @@ class LinkageRunIT extends AbstractIT {
         body.put("thetas", List.of(0, 0.7));
         body.put("alleleFrequencies", "median");
         body.put("importId", "vcf-nope");
+        body.put("filterSet", "lr-no-such-filter-set");
         ResponseEntity<JsonNode> r = startRun(body);
         assertThat(r.getStatusCode().value()).isEqualTo(422);
         String text = r.getBody().toString();
-        assertThat(text).contains("model.diseaseAlleleFrequency", "model.penetrances", "thetas", "alleleFrequencies", "vcf-nope");
+        assertThat(text).contains("model.diseaseAlleleFrequency", "model.penetrances", "thetas", "alleleFrequencies", "vcf-nope", "filterSet",
+                "lr-no-such-filter-set");
         assertThat(api().getForEntity("/api/v1/linkage/runs/lr-nope", JsonNode.class).getStatusCode().value()).isEqualTo(404);
     }
 }

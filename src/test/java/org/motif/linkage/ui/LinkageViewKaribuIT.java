@@ -1,5 +1,6 @@
 package org.motif.linkage.ui;
 
+import org.motif.StudyFixtures;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,8 @@ import com.vaadin.flow.component.grid.Grid;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.motif.KaribuTest;
+import org.motif.genomics.FilterSetService;
+import org.motif.genomics.VariantQueryService.VariantQuery;
 import org.motif.genomics.VcfImportService;
 import org.motif.linkage.FamilyLod;
 import org.motif.linkage.run.LinkageRunView;
@@ -36,6 +39,8 @@ class LinkageViewKaribuIT extends KaribuTest {
     LinkageService linkage;
     @Autowired
     DSLContext db;
+    @Autowired
+    FilterSetService filterSets;
 
     private static String resource(String path) throws Exception {
         try (InputStream in = LinkageViewKaribuIT.class.getResourceAsStream(path)) {
@@ -45,7 +50,7 @@ class LinkageViewKaribuIT extends KaribuTest {
 
     private String importSim2() throws Exception {
         families.importPed(resource("/linkage/sim2/fam.ped").replace("FAM", "LKB"), false);
-        db.deleteFrom(VCF_IMPORT).where(VCF_IMPORT.FILE_NAME.eq("linkage-sim2.vcf")).execute();
+        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq("linkage-sim2.vcf"));
         Path tmp = Files.createTempFile("sim2", ".vcf");
         Files.writeString(tmp, resource("/linkage/sim2/fam.vcf").replace("FAM", "LKB"));
         String id = imports.submit(tmp, "linkage-sim2.vcf").id();
@@ -59,6 +64,8 @@ class LinkageViewKaribuIT extends KaribuTest {
     void a_geneticist_starts_a_run_and_sees_variants_by_max_lod_with_the_families_and_a_pedigree() throws Exception {
         login(ADMIN, Role.GENETICIST);
         String importId = importSim2();
+        filterSets.find("lkb-region").ifPresent(f -> filterSets.delete("lkb-region"));
+        filterSets.save("lkb-region", new VariantQuery(importId, null, "1:47000000-56000000", null, null));
         UI.getCurrent().navigate("linkage");
         LinkageView view = _get(LinkageView.class);
         LinkageRunForm form = _get(LinkageRunForm.class);
@@ -70,6 +77,8 @@ class LinkageViewKaribuIT extends KaribuTest {
 
         Grid<LinkageRunView> runs = view.runs;
         LinkageRunView run = runs.getGenericDataView().getItems().findFirst().orElseThrow();
+        // the page follows the run by polling while it is queued or running (no server push)
+        if (!run.status().equals("done")) assertThat(UI.getCurrent().getPollInterval()).isEqualTo(1000);
         for (int i = 0; i < 300 && !linkage.get(run.id()).status().equals("done"); i++) Thread.sleep(100);
         view.refresh();
         run = runs.getGenericDataView().getItems().filter(r -> r.importId().equals(importId)).findFirst().orElseThrow();
@@ -93,5 +102,13 @@ class LinkageViewKaribuIT extends KaribuTest {
         Grid<?> genotypes = _get(Grid.class, s -> s.withId("linkage-genotypes"));
         assertThat(GridKt._size(genotypes)).isGreaterThan(2);
         assertThat(GridKt._getFormattedRow(genotypes, 0).get(0)).startsWith("LKB01_");
+
+        // the same model on the variants of a saved filter set only
+        form.filterSet.setValue("lkb-region");
+        _click(_get(Button.class, s -> s.withId("linkage-start")));
+        view.refresh();
+        LinkageRunView filtered = runs.getGenericDataView().getItems().filter(r -> "lkb-region".equals(r.filterSet())).findFirst().orElseThrow();
+        for (int i = 0; i < 300 && !linkage.get(filtered.id()).status().equals("done"); i++) Thread.sleep(100);
+        assertThat(linkage.get(filtered.id()).variants()).as("the 6 variants of sim2 in 1:47000000-56000000").isEqualTo(6);
     }
 }

@@ -1,5 +1,6 @@
 package org.motif.pedigree.ui;
 
+import org.motif.base.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -66,7 +67,7 @@ class PedigreeBrowserIT extends AbstractIT {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chrome"));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        var wait = Browser.await(driver, 60);
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#vaadinLoginUsername input"))).sendKeys(ADMIN);
         driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(ADMIN_PASSWORD);

@@ -41,7 +41,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -279,7 +278,8 @@ class SurveyAutosaveBenchmarkIT extends AbstractIT {
         WebDriver driver = Browser.start(390, 844);
         try {
             driver.get(url);
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(10));
+            var wait = Browser.await(driver, 60);
+            wait.pollingEvery(Duration.ofMillis(10));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stai_1")));
             var js = (org.openqa.selenium.JavascriptExecutor) driver;
             double[] millis = new double[samples];

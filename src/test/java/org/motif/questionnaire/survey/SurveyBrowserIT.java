@@ -62,7 +62,7 @@ class SurveyBrowserIT extends AbstractIT {
     void startBrowser() {
         assumeTrue(Browser.available(), Browser.MISSING);
         driver = Browser.start(390, 844);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait = Browser.await(driver, 60);
     }
 
     @AfterEach
