@@ -341,9 +341,5 @@ public class SurveyService {
         synchronized void put(K key, V value) {
             map.put(key, value);
         }
-
-        synchronized int size() {
-            return map.size();
-        }
     }
 }
