@@ -116,8 +116,8 @@ public class SurveyService {
      * @throws ValidationException naming the item when the answer does not fit it
      */
     public void saveAnswer(String token, String itemId, Object value) {
-        // The hot path of the survey, three statements once an assignment is known to this node: the token's
-        // assignment and participant, the answer's upsert, the audit event. What cannot change once it holds
+        // The hot path of the survey, four statements once an assignment is known to this node: the token's
+        // assignment and participant, the row lock shared with submit, the answer's upsert, the audit event. What cannot change once it holds
         // (the assignment's instruments, its consent) is remembered; what can change is read every time.
         if (!SurveyTokens.wellFormed(token)) throw new MotifException("This link is not valid.");
         var a = db.select(ASSIGNMENT.ID, ASSIGNMENT.ASSIGNMENT_ID, ASSIGNMENT.STARTED_AT, ASSIGNMENT.COMPLETED_AT, ASSIGNMENT.REVOKED_AT,
@@ -133,6 +133,13 @@ public class SurveyService {
                 .filter(i -> i.item(itemId).isPresent()).findFirst()
                 .orElseThrow(() -> new ValidationException("Item " + itemId + " is not part of this survey."));
         if (value != null) Scorer.validate(d, Map.of(itemId, value));
+        // Serialises with submit, which takes the same row lock before it reads the answers: a save either
+        // lands before the submit reads them, or waits and finds the survey submitted. Only saves of the same
+        // link (one participant) ever wait for each other.
+        if (db.select(ASSIGNMENT.COMPLETED_AT).from(ASSIGNMENT).where(ASSIGNMENT.ID.eq(assignmentPk)).forUpdate()
+                .fetchOne(ASSIGNMENT.COMPLETED_AT) != null) {
+            throw new MotifException("This survey has been submitted; answers can no longer be changed.");
+        }
         storeAnswer(assignmentPk, d.id(), itemId, value == null ? null : toJson(value), nextRevision());
         if (a.value3() == null) markStarted(assignmentPk);
         audit.recordAs("participant:" + a.value7(), "survey.answer", "assignment", a.value2(), Map.of("item", itemId, "cleared", value == null));
@@ -214,6 +221,9 @@ public class SurveyService {
      * @throws ValidationException listing required items that are shown but unanswered
      */
     public Survey submit(String token) {
+        // lock the assignment first (saves take the same lock), then read the answers: every save that got in
+        // before is counted, every later one is refused
+        db.selectFrom(ASSIGNMENT).where(ASSIGNMENT.ID.eq(requireOpen(token).assignmentPk())).forUpdate().fetchSingle();
         Survey s = requireOpen(token);
         if (!s.consented()) throw new MotifException("Please give your consent before answering.");
         List<String> missing = s.flow().missingRequired(s.answers());
@@ -221,7 +231,6 @@ public class SurveyService {
             throw new ValidationException("Some required questions are not answered yet.",
                     missing.stream().map(id -> new Problem(null, id, "This question needs an answer.")).toList());
         }
-        db.selectFrom(ASSIGNMENT).where(ASSIGNMENT.ID.eq(s.assignmentPk())).forUpdate().fetchSingle();
         for (InstrumentDefinition d : s.flow().instruments()) {
             Map<String, Object> own = new HashMap<>();
             d.items().forEach(i -> {

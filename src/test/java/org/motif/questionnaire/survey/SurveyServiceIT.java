@@ -6,6 +6,7 @@ import static org.motif.StudyFixtures.as;
 import static org.motif.db.Tables.ASSIGNMENT;
 import static org.motif.db.Tables.AUDIT_EVENT;
 import static org.motif.db.Tables.RESPONSE;
+import static org.motif.db.Tables.SCORE;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -251,6 +252,45 @@ class SurveyServiceIT extends AbstractIT {
         var row = db.selectFrom(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(pk), RESPONSE.ITEM_ID.eq("gad7_3")).fetchSingle();
         assertThat(row.getRevision()).isEqualTo(1399L);
         assertThat(row.getValueJson()).isEqualTo("3");
+    }
+
+    @Test
+    void a_save_and_a_submit_at_the_same_moment_never_leave_an_answer_outside_the_scores() throws Exception {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // a save still in its transaction when the submit arrives: the submit waits and scores the saved answer
+        String first = token(invite(unique("SV01-RS"), List.of("gad7"), null));
+        surveys.consent(first, "Max Muster", true, "en");
+        for (int i = 1; i <= 7; i++) surveys.saveAnswer(first, "gad7_" + i, 0);
+        var saving = new java.util.concurrent.CountDownLatch(1);
+        var save = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(st -> {
+            surveys.saveAnswer(first, "gad7_1", 3);
+            saving.countDown();
+            sleep(400);
+        }));
+        saving.await();
+        var submitted = java.util.concurrent.CompletableFuture.supplyAsync(() -> surveys.submit(first));
+        save.get();
+        long pk = submitted.get().assignmentPk();
+        assertThat(db.select(SCORE.SCORE_).from(SCORE).where(SCORE.ASSIGNMENT_PK.eq(pk), SCORE.SCALE_ID.eq("total")).fetchOne(SCORE.SCORE_))
+                .as("the answer saved just before the submit is in the total").isEqualTo(3.0);
+
+        // a submit still in its transaction when a save arrives: the save waits and is refused, the answer unchanged
+        String second = token(invite(unique("SV01-RS"), List.of("gad7"), null));
+        surveys.consent(second, "Max Muster", true, "en");
+        for (int i = 1; i <= 7; i++) surveys.saveAnswer(second, "gad7_" + i, 1);
+        var submitting = new java.util.concurrent.CountDownLatch(1);
+        var submit = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(st -> {
+            surveys.submit(second);
+            submitting.countDown();
+            sleep(400);
+        }));
+        submitting.await();
+        var late = java.util.concurrent.CompletableFuture.runAsync(() -> surveys.saveAnswer(second, "gad7_1", 3));
+        submit.get();
+        assertThatThrownBy(late::get).hasRootCauseMessage("This survey has been submitted; answers can no longer be changed.");
+        long pk2 = surveys.open(second).orElseThrow().assignmentPk();
+        assertThat(db.select(RESPONSE.VALUE_JSON).from(RESPONSE).where(RESPONSE.ASSIGNMENT_PK.eq(pk2), RESPONSE.ITEM_ID.eq("gad7_1")).fetchOne(RESPONSE.VALUE_JSON))
+                .isEqualTo("1");
     }
 
     private static void sleep(long millis) {
