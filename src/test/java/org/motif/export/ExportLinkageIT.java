@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.motif.StudyFixtures.as;
-import static org.motif.db.Tables.VCF_IMPORT;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +30,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.motif.AbstractIT;
+import org.motif.JobApi;
 import org.motif.StudyFixtures;
 import org.motif.base.ValidationException;
 import org.motif.export.ExportService.ExportFormat;
@@ -40,14 +40,12 @@ import org.motif.security.Role;
 import org.motif.security.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Linkage results, filter sets and segregation counts in the dataset export, and linkage runs restricted to a filter
@@ -101,20 +99,7 @@ class ExportLinkageIT extends AbstractIT {
             String[] f = line.split("\t");
             keyOfMarker.put(f[2], f[0] + ":" + f[1] + ":" + f[3] + ":" + f[4]);
         }
-        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq(FILE));
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(vcf.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return FILE;
-            }
-        });
-        HttpHeaders multipart = new HttpHeaders();
-        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> started = api().postForEntity("/api/v1/vcf-imports", new HttpEntity<>(form, multipart), JsonNode.class);
-        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
-        String id = started.getBody().path("id").asText();
-        assertThat(waitForEnd("/api/v1/vcf-imports/" + id).path("status").asText()).isEqualTo("done");
+        String id = JobApi.importVcf(api(), db, FILE, vcf);
 
         as("xl-geneticist", () -> {
             for (String name : List.of(ALL, REGION, CARRIED)) filterSets.find(name).ifPresent(f -> filterSets.delete(name));
@@ -131,13 +116,7 @@ class ExportLinkageIT extends AbstractIT {
     }
 
     JsonNode waitForEnd(String url) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode j = api().getForObject(url, JsonNode.class);
-            String s = j.path("status").asText();
-            if (s.equals("done") || s.equals("failed") || s.equals("cancelled")) return j;
-            Thread.sleep(100);
-        }
-        throw new AssertionError(url + " did not finish");
+        return JobApi.waitForEnd(api(), url);
     }
 
     String run(Map<String, Object> body) throws InterruptedException {

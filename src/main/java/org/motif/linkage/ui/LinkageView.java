@@ -74,8 +74,7 @@ public class LinkageView extends VerticalLayout {
         results.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(r -> runs.getSelectedItems().stream().findFirst()
                 .ifPresent(run -> detail.show(run.id(), r.ordinal()))));
         add(new HorizontalLayout(refresh, cancel), runs, runInfo, downloads, results, detail);
-        refresh();
-        JobPolling.onPoll(this, this::refresh);
+        JobPolling.onPoll(this, this::refresh); // also the first load, when the view is attached
     }
 
     void refresh() {

@@ -223,7 +223,9 @@ public class SurveyService {
     public Survey submit(String token) {
         // lock the assignment first (saves take the same lock), then read the answers: every save that got in
         // before is counted, every later one is refused
-        db.selectFrom(ASSIGNMENT).where(ASSIGNMENT.ID.eq(requireOpen(token).assignmentPk())).forUpdate().fetchSingle();
+        if (SurveyTokens.wellFormed(token)) {
+            db.select(ASSIGNMENT.ID).from(ASSIGNMENT).where(ASSIGNMENT.TOKEN_HASH.eq(SurveyTokens.hash(token))).forUpdate().fetch();
+        }
         Survey s = requireOpen(token);
         if (!s.consented()) throw new MotifException("Please give your consent before answering.");
         List<String> missing = s.flow().missingRequired(s.answers());

@@ -1,10 +1,9 @@
 package org.motif.linkage.run;
 
-import org.motif.StudyFixtures;
+import org.motif.JobApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.motif.db.Tables.PARTICIPANT;
-import static org.motif.db.Tables.VCF_IMPORT;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.motif.AbstractIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Linkage runs end to end through the API (H2, or PostgreSQL with MOTIF_TEST_POSTGRES_URL): PED and VCF of the
@@ -63,32 +60,11 @@ class LinkageRunIT extends AbstractIT {
     }
 
     private String importVcf(String name, String vcf) throws InterruptedException {
-        StudyFixtures.deleteImports(db, VCF_IMPORT.FILE_NAME.eq(name));
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(vcf.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders h = new HttpHeaders();
-        h.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> started = api().postForEntity("/api/v1/vcf-imports", new HttpEntity<>(form, h), JsonNode.class);
-        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
-        String id = started.getBody().path("id").asText();
-        JsonNode done = waitForEnd("/api/v1/vcf-imports/" + id);
-        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("done");
-        return id;
+        return JobApi.importVcf(api(), db, name, vcf);
     }
 
     private JsonNode waitForEnd(String url) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode j = api().getForObject(url, JsonNode.class);
-            String s = j.path("status").asText();
-            if (s.equals("done") || s.equals("failed") || s.equals("cancelled")) return j;
-            Thread.sleep(100);
-        }
-        throw new AssertionError(url + " did not finish");
+        return JobApi.waitForEnd(api(), url);
     }
 
     private ResponseEntity<JsonNode> startRun(Map<String, Object> body) {
