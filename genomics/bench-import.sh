@@ -11,8 +11,8 @@ VCF="${1:-/tmp/ref/bigvcf/big.vcf.gz}"
 PG_URL="${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/motif_g}"
 WORK=$(mktemp -d /tmp/motif-bench.XXXXXX)
 cd "$(dirname "$0")/.."
-mvn -q -B -o test-compile
-mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+mvn -q -B test-compile
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
 echo "# $(date -u) $(nproc) CPU, load: $(cut -d' ' -f1-3 /proc/loadavg); file $VCF ($(du -h "$VCF" | cut -f1))"
 BCF=""

@@ -1,22 +1,29 @@
 package org.motif.base;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * One streaming PostgreSQL {@code COPY … FROM STDIN (FORMAT binary)}: the server neither parses text
  * numbers nor hex-decodes byte arrays. Write {@link #row} with the column count, then each column in
- * order; null values are written as SQL NULL. {@link #close} ends the copy.
+ * order; null values are written as SQL NULL. {@link #close} ends the copy (if ending it fails, the
+ * copy is cancelled); rows sent belong to the caller's transaction, whose rollback removes them.
+ *
+ * <p>Rows are encoded (big-endian, as the format wants) into a buffer of its own, sent in 256 KB
+ * pieces: per-value stream calls were a tenth of the VCF import's writing time.
  */
 public final class PgBinaryCopy implements AutoCloseable {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    private final DataOutputStream out;
+    private static final int FLUSH_AT = 1 << 18;
+    private final CopyIn copy;
+    private byte[] buf = new byte[FLUSH_AT + (1 << 12)];
+    private int n;
 
     /** True when the connection is to PostgreSQL (where COPY is available). */
     public static boolean isPostgres(Connection con) throws SQLException {
@@ -24,51 +31,98 @@ public final class PgBinaryCopy implements AutoCloseable {
     }
 
     /** @param table table name and column list, e.g. {@code variant (import_pk, contig, …)} */
-    public PgBinaryCopy(Connection con, String table) throws SQLException, IOException {
-        PGConnection pg = con.unwrap(PGConnection.class);
-        out = new DataOutputStream(new BufferedOutputStream(
-                new PGCopyOutputStream(pg, "COPY " + table + " FROM STDIN (FORMAT binary)", 1 << 16), 1 << 16));
-        out.write(SIGNATURE);
-        out.writeInt(0);
-        out.writeInt(0);
+    public PgBinaryCopy(Connection con, String table) throws SQLException {
+        copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT binary)");
+        System.arraycopy(SIGNATURE, 0, buf, 0, SIGNATURE.length);
+        n = SIGNATURE.length + 8; // flags and header extension length: both 0
     }
 
+    /** Starts a row of {@code columns} values (and sends the buffer when it is full). */
     public void row(int columns) throws IOException {
-        out.writeShort(columns);
+        if (n >= FLUSH_AT) flush();
+        room(2);
+        buf[n++] = (byte) (columns >>> 8);
+        buf[n++] = (byte) columns;
     }
 
-    public void int8(long v) throws IOException {
-        out.writeInt(8);
-        out.writeLong(v);
+    public void int8(long v) {
+        room(12);
+        putInt(8);
+        putInt((int) (v >>> 32));
+        putInt((int) v);
     }
 
-    public void int4(int v) throws IOException {
-        out.writeInt(4);
-        out.writeInt(v);
+    public void int4(int v) {
+        room(8);
+        putInt(4);
+        putInt(v);
     }
 
-    public void float8(Double d) throws IOException {
+    public void float8(Double d) {
         if (d == null) {
-            out.writeInt(-1);
+            room(4);
+            putInt(-1);
         } else {
-            out.writeInt(8);
-            out.writeDouble(d);
+            int8(Double.doubleToLongBits(d));
         }
     }
 
-    public void bytea(byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
+    public void bytea(byte[] b) {
+        room(4 + b.length);
+        putInt(b.length);
+        System.arraycopy(b, 0, buf, n, b.length);
+        n += b.length;
     }
 
-    public void text(String s) throws IOException {
-        if (s == null) out.writeInt(-1);
-        else bytea(s.getBytes(StandardCharsets.UTF_8));
+    public void text(String s) {
+        if (s == null) {
+            room(4);
+            putInt(-1);
+        } else {
+            bytea(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void room(int bytes) {
+        if (n + bytes > buf.length) buf = Arrays.copyOf(buf, Math.max(2 * buf.length, n + bytes));
+    }
+
+    private void putInt(int v) {
+        buf[n++] = (byte) (v >>> 24);
+        buf[n++] = (byte) (v >>> 16);
+        buf[n++] = (byte) (v >>> 8);
+        buf[n++] = (byte) v;
+    }
+
+    private void flush() throws IOException {
+        try {
+            copy.writeToCopy(buf, 0, n);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        n = 0;
     }
 
     @Override
     public void close() throws IOException {
-        out.writeShort(-1);
-        out.close();
+        boolean ended = false;
+        try {
+            room(2);
+            buf[n++] = (byte) 0xFF; // end of data: a row "count" of -1
+            buf[n++] = (byte) 0xFF;
+            flush();
+            copy.endCopy();
+            ended = true;
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            if (!ended && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is rolled back by the caller anyway
+                }
+            }
+        }
     }
 }

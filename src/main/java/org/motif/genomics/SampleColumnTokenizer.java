@@ -1,5 +1,8 @@
 package org.motif.genomics;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Reads GT, GQ and DP of every sample straight from a VCF data line (the FORMAT column and the
  * sample columns), without building htsjdk Genotype objects. Checked record for record against
@@ -31,7 +34,7 @@ final class SampleColumnTokenizer {
     }
 
     private final int samples;
-    private String lastFormat;
+    private byte[] lastFormat;
     private int gtIndex;
     private int gqIndex;
     private int dpIndex;
@@ -41,36 +44,35 @@ final class SampleColumnTokenizer {
     }
 
     /**
-     * @param line        the whole data line
-     * @param formatStart index of the first character of the FORMAT column
+     * @param line        the bytes holding the data line
+     * @param formatStart index of the first byte of the FORMAT column
+     * @param lineEnd     index just past the line's last byte
      * @param alleleCount REF + ALT alleles; GT indexes must be below it
      * @return the values, or null when FORMAT has no GT
      * @throws FieldException naming the field (GT, GQ, DP) and the sample column index
      */
-    Result parse(String line, int formatStart, int alleleCount) {
-        int formatEnd = line.indexOf('\t', formatStart);
-        if (formatEnd < 0) formatEnd = line.length();
-        if (lastFormat == null || !line.regionMatches(formatStart, lastFormat, 0, lastFormat.length())
-                || formatEnd - formatStart != lastFormat.length()) {
-            readFormat(line.substring(formatStart, formatEnd));
+    Result parse(byte[] line, int formatStart, int lineEnd, int alleleCount) {
+        int formatEnd = formatStart;
+        while (formatEnd < lineEnd && line[formatEnd] != '\t') formatEnd++;
+        if (lastFormat == null || !Arrays.equals(line, formatStart, formatEnd, lastFormat, 0, lastFormat.length)) {
+            readFormat(Arrays.copyOfRange(line, formatStart, formatEnd));
         }
         if (gtIndex < 0) return null;
         int[] alleles = new int[2 * samples];
         int[] gq = new int[samples];
         int[] dp = new int[samples];
         int p = formatEnd + 1;
-        int len = line.length();
         for (int s = 0; s < samples; s++) {
-            int end = line.indexOf('\t', p);
-            if (end < 0) end = len;
             alleles[2 * s] = Genotypes.MISSING_ALLELE;
             alleles[2 * s + 1] = Genotypes.MISSING_ALLELE;
             gq[s] = -1;
             dp[s] = -1;
             int field = 0;
             int fs = p;
-            for (int i = p; i <= end; i++) {
-                if (i == end || line.charAt(i) == ':') {
+            int i = p;
+            while (true) {
+                byte c = i < lineEnd ? line[i] : (byte) '\t';
+                if (c == ':' || c == '\t') {
                     if (field == gtIndex) {
                         gt(line, fs, i, alleleCount, alleles, s);
                     } else if (field == gqIndex) {
@@ -80,19 +82,21 @@ final class SampleColumnTokenizer {
                     }
                     field++;
                     fs = i + 1;
+                    if (c == '\t') break;
                 }
+                i++;
             }
-            p = end + 1;
+            p = i + 1;
         }
         return new Result(alleles, gq, dp);
     }
 
-    private void readFormat(String format) {
+    private void readFormat(byte[] format) {
         lastFormat = format;
         gtIndex = -1;
         gqIndex = -1;
         dpIndex = -1;
-        String[] keys = format.split(":");
+        String[] keys = new String(format, StandardCharsets.UTF_8).split(":");
         for (int i = 0; i < keys.length; i++) {
             switch (keys[i]) {
                 case "GT" -> gtIndex = i;
@@ -105,43 +109,47 @@ final class SampleColumnTokenizer {
         }
     }
 
-    private static void gt(String line, int from, int to, int alleleCount, int[] alleles, int s) {
+    private static String text(byte[] line, int from, int to) {
+        return new String(line, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static void gt(byte[] line, int from, int to, int alleleCount, int[] alleles, int s) {
         if (to == from) return;
         int k = 0;
         int i = from;
         while (i < to) {
             int value;
-            char c = line.charAt(i);
+            byte c = line[i];
             if (c == '.') {
                 value = Genotypes.MISSING_ALLELE;
                 i++;
             } else if (c >= '0' && c <= '9') {
                 value = 0;
-                while (i < to && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
-                    value = value * 10 + (line.charAt(i) - '0');
+                while (i < to && line[i] >= '0' && line[i] <= '9') {
+                    value = value * 10 + (line[i] - '0');
                     if (value > 1_000_000) break;
                     i++;
                 }
                 if (value >= alleleCount) {
-                    throw new FieldException("GT", s, "allele index " + value + " in '" + line.substring(from, to)
+                    throw new FieldException("GT", s, "allele index " + value + " in '" + text(line, from, to)
                             + "' is out of range: the record has " + alleleCount + " alleles (REF and "
                             + (alleleCount - 1) + " ALT), so indexes run from 0 to " + (alleleCount - 1));
                 }
             } else {
-                throw new FieldException("GT", s, "'" + line.substring(from, to) + "' is not a genotype; write allele "
+                throw new FieldException("GT", s, "'" + text(line, from, to) + "' is not a genotype; write allele "
                         + "indexes separated by / or | (0/1, 1|1, ./.)");
             }
             if (k < 2) alleles[2 * s + k] = value;
             k++;
             if (i < to) {
-                char sep = line.charAt(i);
+                byte sep = line[i];
                 if (sep != '/' && sep != '|') {
-                    throw new FieldException("GT", s, "'" + line.substring(from, to) + "' is not a genotype; write allele "
+                    throw new FieldException("GT", s, "'" + text(line, from, to) + "' is not a genotype; write allele "
                             + "indexes separated by / or | (0/1, 1|1, ./.)");
                 }
                 i++;
                 if (i == to) {
-                    throw new FieldException("GT", s, "'" + line.substring(from, to) + "' ends with a separator");
+                    throw new FieldException("GT", s, "'" + text(line, from, to) + "' ends with a separator");
                 }
             }
         }
@@ -150,12 +158,12 @@ final class SampleColumnTokenizer {
         }
     }
 
-    private static int number(String line, int from, int to, String field, int s) {
-        if (to == from || (to == from + 1 && line.charAt(from) == '.')) return -1;
+    private static int number(byte[] line, int from, int to, String field, int s) {
+        if (to == from || (to == from + 1 && line[from] == '.')) return -1;
         long v = 0;
         boolean digits = true;
         for (int i = from; i < to; i++) {
-            char c = line.charAt(i);
+            byte c = line[i];
             if (c < '0' || c > '9') {
                 digits = false;
                 break;
@@ -164,10 +172,10 @@ final class SampleColumnTokenizer {
         }
         if (digits) return (int) v;
         try {
-            double d = Double.parseDouble(line.substring(from, to));
+            double d = Double.parseDouble(text(line, from, to));
             return d < 0 ? -1 : (int) Math.min(Math.round(d), Integer.MAX_VALUE);
         } catch (NumberFormatException e) {
-            throw new FieldException(field, s, "'" + line.substring(from, to) + "' is not a number; " + field
+            throw new FieldException(field, s, "'" + text(line, from, to) + "' is not a number; " + field
                     + " must be a whole number or '.'");
         }
     }

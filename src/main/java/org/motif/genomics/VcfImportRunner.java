@@ -18,9 +18,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.motif.base.Jobs;
 import org.motif.base.PgBinaryCopy;
 import org.motif.db.tables.records.VcfImportRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VcfImportRunner {
+    private static final Logger log = LoggerFactory.getLogger(VcfImportRunner.class);
     private static final int MAX_EXAMPLES = 100;
     private static final int BATCH = 1000;
 
@@ -60,7 +64,7 @@ public class VcfImportRunner {
         long size = Math.max(1, imp.getFileSize());
         // parsing runs ahead on the other cores while this thread writes rows
         try (VcfReader reader = VcfReader.open(path, imp.getFileName(), settings.afKey(), Runtime.getRuntime().availableProcessors())) {
-            return jobs.inOwnTransaction(con -> {
+            Jobs.Done done = jobs.inOwnTransaction(con -> {
                 SampleMatcher.Match match = matcher.match(reader.samples());
                 insertSamples(con, imp.getId(), reader.samples(), match);
                 MendelianCounter mendelian = new MendelianCounter(match.trios());
@@ -112,6 +116,23 @@ public class VcfImportRunner {
                         .set(VCF_IMPORT.REFERENCE_BUILD, reader.referenceBuild())
                         .set(VCF_IMPORT.REPORT, json.writeValueAsString(report));
             });
+            afterBulkLoad();
+            return done;
+        }
+    }
+
+    /**
+     * PostgreSQL, once the rows are committed: summarise the BRIN ranges they filled (else queries read
+     * those pages until autovacuum does it) and refresh the planner's statistics of the grown table.
+     * Both need the table's owner; without that autovacuum catches up later, so a refusal is only logged.
+     */
+    private void afterBulkLoad() {
+        if (db.dialect().family() != SQLDialect.POSTGRES) return;
+        try {
+            db.fetch("SELECT brin_summarize_new_values('ix_variant_import_position'::regclass)");
+            db.execute("ANALYZE variant");
+        } catch (RuntimeException e) {
+            log.warn("variant table not summarised after the import (autovacuum will): {}", e.getMessage());
         }
     }
 

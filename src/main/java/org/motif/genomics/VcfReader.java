@@ -1,13 +1,11 @@
 package org.motif.genomics;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +36,7 @@ import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
+import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFHeaderVersion;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 
@@ -55,20 +54,23 @@ public final class VcfReader implements Closeable {
 
     private final String fileName;
     private final CountingInputStream counting;
-    private final BufferedReader reader;
+    private final Lines lines;
     private final VCFCodec headerCodec = new VCFCodec();
     private final VCFHeader header;
     private final List<String> samples;
     private final int expectedColumns;
     private final String afKey;
     private final String[] csqFields;
+    /** INFO keys Motif reads, by INFO_* index (null = not read), and which of them the header declares as Flag. */
+    private final byte[][] infoKeys;
+    private final boolean[] flagKeys;
     private final VCFHeaderVersion version;
     private final Parser parser;
     private final Pipeline pipeline;
     private int lineNumber;
     private long records;
 
-    private VcfReader(Path path, String fileName, String afKey, int threads) throws IOException {
+    private VcfReader(Path path, String fileName, String afKey, int threads, boolean htsjdkSites) throws IOException {
         this.fileName = fileName;
         this.afKey = afKey == null || afKey.isBlank() ? "AF" : afKey;
         this.counting = new CountingInputStream(Files.newInputStream(path));
@@ -84,13 +86,24 @@ public final class VcfReader implements Closeable {
         if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'C' && magic[2] == 'F') {
             throw fail(1, null, "this is a BCF file, which Motif cannot read; convert to .vcf.gz with bcftools view -Oz -o file.vcf.gz file.bcf");
         }
-        this.reader = new BufferedReader(new InputStreamReader(peekable, StandardCharsets.UTF_8), 1 << 16);
+        this.lines = new Lines(peekable);
         this.header = readHeader();
         this.samples = List.copyOf(header.getGenotypeSamples());
         this.expectedColumns = samples.isEmpty() ? 8 : 9 + samples.size();
         this.csqFields = csqFields(header);
         this.version = headerCodec.getVersion();
-        this.parser = new Parser();
+        String[] keys = {"ANN", "CSQ", "GENE", this.afKey, this.afKey.equals("AF") ? "gnomAD_AF" : null, "SVTYPE", "END"};
+        this.infoKeys = new byte[keys.length][];
+        this.flagKeys = new boolean[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] == null) continue;
+            infoKeys[k] = keys[k].getBytes(StandardCharsets.UTF_8);
+            VCFInfoHeaderLine h = header.getInfoHeaderLine(keys[k]);
+            flagKeys[k] = h != null && h.getType() == VCFHeaderLineType.Flag;
+        }
+        // an AF key that is one of the other keys read: leave every record to htsjdk
+        boolean htsjdkOnly = htsjdkSites || Set.of("ANN", "CSQ", "GENE", "SVTYPE", "END").contains(this.afKey);
+        this.parser = new Parser(htsjdkOnly);
         this.pipeline = threads > 1 ? new Pipeline(threads) : null;
     }
 
@@ -104,7 +117,7 @@ public final class VcfReader implements Closeable {
      * @throws IOException        when the file cannot be read
      */
     public static VcfReader open(Path path, String fileName, String afKey) throws IOException {
-        return new VcfReader(path, fileName, afKey, 1);
+        return new VcfReader(path, fileName, afKey, 1, false);
     }
 
     /**
@@ -115,7 +128,12 @@ public final class VcfReader implements Closeable {
      * @param threads parsing threads; 1 or less reads on the caller's thread
      */
     public static VcfReader open(Path path, String fileName, String afKey, int threads) throws IOException {
-        return new VcfReader(path, fileName, afKey, threads);
+        return new VcfReader(path, fileName, afKey, threads, false);
+    }
+
+    /** For tests: as {@link #open(Path, String, String)} with every record's site columns decoded by htsjdk. */
+    static VcfReader openWithHtsjdkSites(Path path, String fileName, String afKey) throws IOException {
+        return new VcfReader(path, fileName, afKey, 1, true);
     }
 
     private InputStream decompress(BufferedInputStream in) throws IOException {
@@ -147,6 +165,11 @@ public final class VcfReader implements Closeable {
         return counting.count();
     }
 
+    /** For tests: records whose site columns were given to htsjdk, when reading on the caller's thread. */
+    long htsjdkDecoded() {
+        return parser.htsjdkDecoded;
+    }
+
     /** Data lines read so far. */
     public long records() {
         return records;
@@ -160,83 +183,88 @@ public final class VcfReader implements Closeable {
      */
     public VcfRecord next() throws IOException {
         if (pipeline != null) return pipeline.next();
-        String line;
-        while (true) {
-            line = readLine();
-            if (line == null) return null;
-            if (!line.isEmpty()) break;
+        while (nextLine()) {
+            if (lines.end == lines.start) continue;
+            records++;
+            return parser.parse(lines.buf, lines.start, lines.end, lineNumber);
         }
-        records++;
-        return parser.parse(line, lineNumber);
+        return null;
     }
 
     /**
-     * Decodes one data line; one instance per thread (htsjdk's codec and the tokenizer keep state).
+     * Decodes one data line from its bytes; one instance per thread (htsjdk's codec and the tokenizer keep state).
      * Everything it reads from the reader (header, samples, keys) is fixed once the header is read.
+     *
+     * <p>The site columns of ordinary records (ALT of plain bases, no END, the INFO keys Motif reads
+     * given once as key=value) are read here; every other record is decoded by htsjdk, which also
+     * gives the error message of a record it rejects. {@code VcfReaderTest} checks both ways give the
+     * same record on every fixture.
      */
     private final class Parser {
         private final VCFCodec codec;
         private final SampleColumnTokenizer tokenizer = new SampleColumnTokenizer(samples.size());
+        private final int[] tabs = new int[expectedColumns - 1];
+        private final boolean htsjdkOnly;
+        private long htsjdkDecoded;
+        private byte[] lastContigBytes = new byte[0];
+        private String lastContig = "";
 
         /**
          * A codec of its own, on a sites-only copy of the header: htsjdk decodes the eight site columns
          * and the tokenizer the sample columns, so htsjdk need not copy or keep the genotype text.
          */
-        Parser() {
+        Parser(boolean htsjdkOnly) {
+            this.htsjdkOnly = htsjdkOnly;
             codec = new VCFCodec();
             codec.setVCFHeader(new VCFHeader(header.getMetaDataInInputOrder()), version);
         }
 
-        VcfRecord parse(String line, int lineNumber) {
-            if (line.startsWith("#")) {
+        VcfRecord parse(byte[] b, int from, int to, int lineNumber) {
+            if (b[from] == '#') {
                 throw fail(lineNumber, null, "header line after the data started; header lines (#) must all come before the first record.");
             }
-            int[] tabs = tabPositions(line);
-            if (tabs.length + 1 != expectedColumns) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\t') {
+                    if (n < tabs.length) tabs[n] = i;
+                    n++;
+                }
+            }
+            if (n + 1 != expectedColumns) {
                 throw fail(lineNumber, null, "expected " + expectedColumns + " tab-separated columns ("
                         + (samples.isEmpty() ? "8 fixed" : "8 fixed + FORMAT + " + samples.size() + " samples")
-                        + ") but found " + (tabs.length + 1) + "; check that columns are separated by tabs, not spaces.");
+                        + ") but found " + (n + 1) + "; check that columns are separated by tabs, not spaces.");
             }
-            String pos = line.substring(tabs[0] + 1, tabs[1]);
-            if (pos.isEmpty() || pos.length() > 10 || !allDigits(pos) || Long.parseLong(pos) < 1
-                    || Long.parseLong(pos) > Integer.MAX_VALUE) {
-                throw fail(lineNumber, "POS", "'" + pos + "' is not a position; POS must be a whole number from 1 (1-based).");
+            int position = position(b, tabs[0] + 1, tabs[1]);
+            if (position < 0) {
+                throw fail(lineNumber, "POS", "'" + text(b, tabs[0] + 1, tabs[1]) + "' is not a position; POS must be a whole number from 1 (1-based).");
             }
-            if (tabs[0] == 0) throw fail(lineNumber, "CHROM", "the contig name is empty.");
-            String ref = line.substring(tabs[2] + 1, tabs[3]);
-            if (ref.isEmpty() || !acgtn(ref)) {
-                throw fail(lineNumber, "REF", "'" + abbreviate(ref) + "' is not a reference allele; REF may contain only A, C, G, T and N.");
+            if (tabs[0] == from) throw fail(lineNumber, "CHROM", "the contig name is empty.");
+            if (!acgtn(b, tabs[2] + 1, tabs[3])) {
+                throw fail(lineNumber, "REF", "'" + abbreviate(text(b, tabs[2] + 1, tabs[3])) + "' is not a reference allele; REF may contain only A, C, G, T and N.");
             }
-            String qual = line.substring(tabs[4] + 1, tabs[5]);
+            String ref = text(b, tabs[2] + 1, tabs[3]).toUpperCase(Locale.ROOT);
             Double q = null;
-            if (!qual.equals(".")) {
+            if (!(tabs[5] - tabs[4] == 2 && b[tabs[4] + 1] == '.')) {
+                String qual = text(b, tabs[4] + 1, tabs[5]);
                 try {
                     q = Double.parseDouble(qual);
                 } catch (NumberFormatException e) {
                     throw fail(lineNumber, "QUAL", "'" + abbreviate(qual) + "' is not a number; QUAL must be a number or '.'.");
                 }
             }
-            VariantContext vc;
-            try {
-                vc = codec.decode(samples.isEmpty() ? line : line.substring(0, tabs[7]));
-            } catch (RuntimeException e) {
-                throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
+            Sites s = htsjdkOnly ? null : fastSites(b, from, ref);
+            if (s == null) {
+                htsjdkDecoded++;
+                s = htsjdkSites(b, from, to, lineNumber);
             }
-            List<String> alts = new ArrayList<>(vc.getAlternateAlleles().size());
-            SkipReason skip = null;
-            for (Allele a : vc.getAlternateAlleles()) {
-                alts.add(a.getDisplayString());
-                if (a.isSymbolic() || a.isBreakpoint() || a.isSingleBreakend()) skip = SkipReason.SYMBOLIC_ALLELE;
-            }
-            if (alts.isEmpty()) skip = SkipReason.NO_ALT_ALLELE;
-            if (skip == null && vc.hasAttribute("SVTYPE")) skip = SkipReason.STRUCTURAL_VARIANT;
             int[] alleles = null;
             int[] gq = null;
             int[] dp = null;
             if (!samples.isEmpty()) {
                 SampleColumnTokenizer.Result r;
                 try {
-                    r = tokenizer.parse(line, tabs[7] + 1, alts.size() + 1);
+                    r = tokenizer.parse(b, tabs[7] + 1, to, s.alts.size() + 1);
                 } catch (SampleColumnTokenizer.FieldException e) {
                     String sample = e.sampleIndex() >= 0 ? " (sample " + samples.get(e.sampleIndex()) + ")" : "";
                     throw fail(lineNumber, e.field(), e.getMessage() + sample);
@@ -247,53 +275,230 @@ public final class VcfReader implements Closeable {
                     dp = r.dp();
                 }
             }
-            if (alleles == null && skip == null) skip = SkipReason.NO_GENOTYPE;
-            String id = vc.hasID() ? vc.getID() : null;
-            String filter = line.substring(tabs[5] + 1, tabs[6]);
-            List<String> genes = new ArrayList<>(alts.size());
-            List<String> consequences = new ArrayList<>(alts.size());
-            List<Double> afs = new ArrayList<>(alts.size());
-            annotate(vc, alts, genes, consequences, afs, lineNumber);
-            return new VcfRecord(lineNumber, vc.getContig(), vc.getStart(), id, ref.toUpperCase(Locale.ROOT), alts, q,
-                    filter.equals(".") ? null : filter, genes, consequences, afs, alleles, gq, dp, skip);
+            SkipReason skip = s.skip == null && alleles == null ? SkipReason.NO_GENOTYPE : s.skip;
+            List<String> genes = new ArrayList<>(s.alts.size());
+            List<String> consequences = new ArrayList<>(s.alts.size());
+            List<Double> afs = new ArrayList<>(s.alts.size());
+            annotate(s, genes, consequences, afs, lineNumber);
+            String filter = tabs[6] - tabs[5] == 2 && b[tabs[5] + 1] == '.' ? null : text(b, tabs[5] + 1, tabs[6]);
+            return new VcfRecord(lineNumber, s.contig, position, s.id, ref, s.alts, q, filter, genes, consequences, afs,
+                    alleles, gq, dp, skip);
         }
 
-        private void annotate(VariantContext vc, List<String> alts, List<String> genes, List<String> consequences, List<Double> afs, int lineNumber) {
-            List<String> ann = vc.getAttributeAsStringList("ANN", null);
-            List<String> csq = csqFields != null ? vc.getAttributeAsStringList("CSQ", null) : List.of();
-            String infoGene = vc.hasAttribute("GENE") ? vc.getAttributeAsString("GENE", null) : null;
-            List<String> af = vc.getAttributeAsStringList(afKey, null);
-            if (af.isEmpty() && afKey.equals("AF")) af = vc.getAttributeAsStringList("gnomAD_AF", null);
+        /** The site columns as htsjdk decodes them (genotypes not included). */
+        private Sites htsjdkSites(byte[] b, int from, int to, int lineNumber) {
+            VariantContext vc;
+            try {
+                vc = codec.decode(text(b, from, samples.isEmpty() ? to : tabs[7]));
+            } catch (RuntimeException e) {
+                throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
+            }
+            Sites s = new Sites();
+            s.contig = vc.getContig();
+            s.id = vc.hasID() ? vc.getID() : null;
+            s.alts = new ArrayList<>(vc.getAlternateAlleles().size());
+            for (Allele a : vc.getAlternateAlleles()) {
+                s.alts.add(a.getDisplayString());
+                if (a.isSymbolic() || a.isBreakpoint() || a.isSingleBreakend()) s.skip = SkipReason.SYMBOLIC_ALLELE;
+            }
+            if (s.alts.isEmpty()) s.skip = SkipReason.NO_ALT_ALLELE;
+            if (s.skip == null && vc.hasAttribute("SVTYPE")) s.skip = SkipReason.STRUCTURAL_VARIANT;
+            s.ann = vc.getAttributeAsStringList("ANN", null);
+            s.csq = csqFields != null ? vc.getAttributeAsStringList("CSQ", null) : List.of();
+            s.gene = vc.hasAttribute("GENE") ? vc.getAttributeAsString("GENE", null) : null;
+            s.af = vc.getAttributeAsStringList(afKey, null);
+            if (s.af.isEmpty() && afKey.equals("AF")) s.af = vc.getAttributeAsStringList("gnomAD_AF", null);
+            return s;
+        }
+
+        /**
+         * The site columns of an ordinary record, read here; null when anything is unusual (then htsjdk
+         * decodes the record): an ALT other than upper-case A/C/G/T/N or equal to REF or to another ALT,
+         * an empty ID, a FILTER other than PASS, '.' or plain names, an INFO with spaces or END, or one
+         * of the INFO keys Motif reads given twice, as a flag, with '%' or with an empty list element.
+         */
+        private Sites fastSites(byte[] b, int from, String ref) {
+            int idFrom = tabs[1] + 1;
+            int idTo = tabs[2];
+            if (idFrom == idTo || !plainFilter(b, tabs[5] + 1, tabs[6])) return null;
+            Sites s = new Sites();
+            s.contig = contig(b, from, tabs[0]);
+            s.id = idTo - idFrom == 1 && b[idFrom] == '.' ? null : text(b, idFrom, idTo);
+            s.alts = new ArrayList<>(1);
+            int start = tabs[3] + 1;
+            for (int i = start; i <= tabs[4]; i++) {
+                if (i < tabs[4] && b[i] != ',') {
+                    switch (b[i]) {
+                        case 'A', 'C', 'G', 'T', 'N' -> {
+                        }
+                        default -> {
+                            return null;
+                        }
+                    }
+                    continue;
+                }
+                if (i == start) return null;
+                String alt = text(b, start, i);
+                if (alt.equals(ref) || s.alts.contains(alt)) return null;
+                s.alts.add(alt);
+                start = i + 1;
+            }
+            return info(b, tabs[6] + 1, tabs[7], s) ? s : null;
+        }
+
+        /** Reads the INFO keys Motif uses into {@code s}; false when the column needs htsjdk. */
+        private boolean info(byte[] b, int from, int to, Sites s) {
+            s.ann = List.of();
+            s.csq = List.of();
+            s.af = List.of();
+            if (to - from == 1 && b[from] == '.') return true;
+            if (to == from) return false;
+            List<String> gnomad = List.of();
+            int seen = 0;
+            int keyFrom = from;
+            for (int i = from; i <= to; i++) {
+                if (i < to && b[i] != ';') {
+                    if (b[i] == ' ') return false;
+                    continue;
+                }
+                int eq = keyFrom;
+                while (eq < i && b[eq] != '=') eq++;
+                int key = infoKey(b, keyFrom, eq);
+                if (key == INFO_END) return false;
+                if (key >= 0) {
+                    if ((seen & (1 << key)) != 0 || flagKeys[key]) return false;
+                    seen |= 1 << key;
+                    if (key == INFO_SVTYPE) {
+                        if (s.skip == null) s.skip = SkipReason.STRUCTURAL_VARIANT;
+                    } else {
+                        if (eq == i) return false;
+                        List<String> values = infoValues(b, eq + 1, i);
+                        if (values == null) return false;
+                        switch (key) {
+                            case INFO_ANN -> s.ann = values;
+                            case INFO_CSQ -> s.csq = csqFields != null ? values : List.of();
+                            case INFO_GENE -> {
+                                if (values.size() > 1) return false;
+                                s.gene = values.get(0);
+                            }
+                            case INFO_AF -> s.af = values;
+                            case INFO_GNOMAD_AF -> gnomad = values;
+                            default -> {
+                            }
+                        }
+                    }
+                }
+                keyFrom = i + 1;
+            }
+            if (s.af.isEmpty() && afKey.equals("AF")) s.af = gnomad;
+            return true;
+        }
+
+        /** Index of an INFO key Motif reads (INFO_*), or -1. */
+        private int infoKey(byte[] b, int from, int to) {
+            for (int k = 0; k < infoKeys.length; k++) {
+                byte[] key = infoKeys[k];
+                if (key != null && key.length == to - from && Arrays.equals(b, from, to, key, 0, key.length)) return k;
+            }
+            return -1;
+        }
+
+        /** A key=value list as htsjdk returns it ("" becomes "."); null for '%' or empty elements. */
+        private List<String> infoValues(byte[] b, int from, int to) {
+            if (from == to) return List.of(".");
+            List<String> out = new ArrayList<>(1);
+            int start = from;
+            for (int i = from; i <= to; i++) {
+                if (i < to && b[i] == '%') return null;
+                if (i == to || b[i] == ',') {
+                    if (i == start) return null;
+                    out.add(text(b, start, i));
+                    start = i + 1;
+                }
+            }
+            return out;
+        }
+
+        /** The contig name; the previous record's String when the bytes are the same (one String per contig). */
+        private String contig(byte[] b, int from, int to) {
+            if (!Arrays.equals(b, from, to, lastContigBytes, 0, lastContigBytes.length)) {
+                lastContigBytes = Arrays.copyOfRange(b, from, to);
+                lastContig = text(b, from, to);
+            }
+            return lastContig;
+        }
+
+        private void annotate(Sites s, List<String> genes, List<String> consequences, List<Double> afs, int lineNumber) {
+            List<String> alts = s.alts;
             for (int k = 0; k < alts.size(); k++) {
                 String alt = alts.get(k);
                 String gene = null;
                 String consequence = null;
-                String[] a = pick(ann, alt, 0, alts.size());
+                String[] a = pick(s.ann, alt, 0, alts.size());
                 if (a != null) {
                     consequence = field(a, 1);
                     gene = field(a, 3);
-                } else if (!csq.isEmpty()) {
-                    String[] c = pick(csq, alt, index(csqFields, "Allele"), alts.size());
+                } else if (!s.csq.isEmpty()) {
+                    String[] c = pick(s.csq, alt, index(csqFields, "Allele"), alts.size());
                     if (c != null) {
                         consequence = field(c, index(csqFields, "Consequence"));
                         gene = field(c, index(csqFields, "SYMBOL"));
                     }
                 }
-                if (gene == null && infoGene != null && !infoGene.equals(".")) gene = infoGene;
+                if (gene == null && s.gene != null && !s.gene.equals(".")) gene = s.gene;
                 genes.add(gene);
                 consequences.add(consequence);
                 Double f = null;
-                if (k < af.size() && !af.get(k).equals(".")) {
+                if (k < s.af.size() && !s.af.get(k).equals(".")) {
                     try {
-                        f = Double.valueOf(af.get(k));
+                        f = Double.valueOf(s.af.get(k));
                     } catch (NumberFormatException e) {
-                        throw fail(lineNumber, afKey, "'" + af.get(k) + "' is not a number; the allele frequency must be a number or '.'.");
+                        throw fail(lineNumber, afKey, "'" + s.af.get(k) + "' is not a number; the allele frequency must be a number or '.'.");
                     }
                 }
                 afs.add(f);
             }
         }
     }
+
+    /** The site columns Motif keeps, before the ALT-wise annotation. */
+    private static final class Sites {
+        String contig;
+        String id;
+        List<String> alts;
+        SkipReason skip;
+        List<String> ann;
+        List<String> csq;
+        String gene;
+        List<String> af;
+    }
+
+    /** FILTER is '.', PASS, or names of letters, digits, '_', '.', '-' joined by ';' (neither "0" nor PASS among them). */
+    private static boolean plainFilter(byte[] b, int from, int to) {
+        if (to - from == 4 && b[from] == 'P' && b[from + 1] == 'A' && b[from + 2] == 'S' && b[from + 3] == 'S') return true;
+        if (to - from == 1 && b[from] == '.') return true;
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && b[i] != ';') {
+                byte c = b[i];
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) return false;
+                continue;
+            }
+            int len = i - start;
+            if (len == 0 || len == 1 && b[start] == '0' || len == 4 && Arrays.equals(b, start, i, PASS, 0, 4)) return false;
+            start = i + 1;
+        }
+        return true;
+    }
+
+    private static final byte[] PASS = "PASS".getBytes(StandardCharsets.US_ASCII);
+    private static final int INFO_ANN = 0;
+    private static final int INFO_CSQ = 1;
+    private static final int INFO_GENE = 2;
+    private static final int INFO_AF = 3;
+    private static final int INFO_GNOMAD_AF = 4;
+    private static final int INFO_SVTYPE = 5;
+    private static final int INFO_END = 6;
 
     /** The ANN/CSQ entry for this ALT allele: same allele (VEP trims the first base of indels), else the first when there is one ALT. */
     private static String[] pick(List<String> entries, String alt, int alleleField, int altCount) {
@@ -396,11 +601,17 @@ public final class VcfReader implements Closeable {
         }
     }
 
+    /** The next line as text (header lines), or null at the end. */
     private String readLine() throws IOException {
+        return nextLine() ? text(lines.buf, lines.start, lines.end) : null;
+    }
+
+    /** Moves {@link #lines} to the next line; false at the end of the file. */
+    private boolean nextLine() throws IOException {
         try {
-            String l = reader.readLine();
-            if (l != null) lineNumber++;
-            return l;
+            boolean more = lines.next();
+            if (more) lineNumber++;
+            return more;
         } catch (EOFException | ZipException e) {
             throw fail(lineNumber + 1, null, "the compressed file ends early or is damaged after line " + lineNumber
                     + " (" + e.getMessage() + "); the file was probably cut off: copy or compress it again.");
@@ -410,26 +621,97 @@ public final class VcfReader implements Closeable {
         }
     }
 
-    /** Positions of the tabs of a line, in one pass (grows the array only for unusual lines). */
-    private static int[] tabPositions(String line) {
-        int[] out = new int[64];
-        int n = 0;
-        int i = -1;
-        while ((i = line.indexOf('\t', i + 1)) >= 0) {
-            if (n == out.length) out = Arrays.copyOf(out, n * 2);
-            out[n++] = i;
+    /**
+     * The lines of the decompressed text as byte ranges of one buffer (valid until the next call):
+     * no decoding to characters, which the sample columns do not need. A line ends at '\n'; a '\r'
+     * before it is dropped.
+     */
+    private final class Lines {
+        /** Longer lines are refused (a file with old Mac '\r' line ends would otherwise be one line). */
+        private static final int MAX_LINE = 64 << 20;
+        private final InputStream in;
+        private byte[] buf = new byte[1 << 17];
+        private int pos;
+        private int limit;
+        private int scanned;
+        private boolean eof;
+        int start;
+        int end;
+
+        Lines(InputStream in) {
+            this.in = in;
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+
+        boolean next() throws IOException {
+            while (true) {
+                int nl = -1;
+                for (int i = scanned; i < limit; i++) {
+                    if (buf[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                if (nl >= 0) {
+                    start = pos;
+                    end = nl;
+                    pos = nl + 1;
+                    scanned = pos;
+                    break;
+                }
+                scanned = limit;
+                if (eof) {
+                    if (pos == limit) return false;
+                    start = pos;
+                    end = limit;
+                    pos = limit;
+                    break;
+                }
+                fill();
+            }
+            if (end > start && buf[end - 1] == '\r') end--;
+            return true;
+        }
+
+        private void fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                scanned -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                if (buf.length >= MAX_LINE) {
+                    throw fail(lineNumber + 1, null, "the line is longer than " + (MAX_LINE >> 20) + " MB; a VCF has one record per line, "
+                            + "ended by a line feed (\\n). Convert old Mac line ends (\\r) before importing.");
+                }
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) eof = true;
+            else limit += n;
+        }
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-        return true;
+    private static String text(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
-    private static boolean acgtn(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            switch (s.charAt(i)) {
+    /** POS as a number from 1 to 2^31-1, or -1 when it is not one. */
+    private static int position(byte[] b, int from, int to) {
+        if (from == to || to - from > 10) return -1;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') return -1;
+            v = v * 10 + (b[i] - '0');
+        }
+        return v < 1 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    /** Non-empty and only A, C, G, T, N (either case). */
+    private static boolean acgtn(byte[] b, int from, int to) {
+        if (from == to) return false;
+        for (int i = from; i < to; i++) {
+            switch (b[i]) {
                 case 'A', 'C', 'G', 'T', 'N', 'a', 'c', 'g', 't', 'n' -> {
                 }
                 default -> {
@@ -440,9 +722,10 @@ public final class VcfReader implements Closeable {
         return true;
     }
 
+    /** htsjdk's message without its own (approximate, often wrong) line number: the exception names the line. */
     private static String cleanHtsjdkMessage(String m) {
         if (m == null) return "the record cannot be decoded";
-        String s = m.replaceAll("\\s+", " ").trim();
+        String s = m.replaceAll("\\s+", " ").trim().replaceFirst("^The provided VCF file is malformed at approximately line number \\d+: ", "");
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
@@ -457,7 +740,7 @@ public final class VcfReader implements Closeable {
     @Override
     public void close() throws IOException {
         if (pipeline != null) pipeline.close();
-        reader.close();
+        lines.in.close();
     }
 
     /**
@@ -469,7 +752,7 @@ public final class VcfReader implements Closeable {
         private static final int BATCH = 256;
         private final ExecutorService pool;
         private final BlockingQueue<Future<VcfRecord[]>> ahead;
-        private final ThreadLocal<Parser> parsers = ThreadLocal.withInitial(Parser::new);
+        private final ThreadLocal<Parser> parsers = ThreadLocal.withInitial(() -> new Parser(parser.htsjdkOnly));
         private VcfRecord[] current = new VcfRecord[0];
         private int index;
         private boolean done;
@@ -488,25 +771,33 @@ public final class VcfReader implements Closeable {
         private void readLines() {
             try {
                 while (!closed) {
-                    String[] lines = new String[BATCH];
+                    // the lines of a batch, copied end to end into one array
+                    byte[] bytes = new byte[BATCH * 512];
+                    int[] ends = new int[BATCH];
                     int[] numbers = new int[BATCH];
                     int n = 0;
-                    String l = "";
-                    while (n < BATCH && (l = readLine()) != null) {
-                        if (l.isEmpty()) continue;
-                        lines[n] = l;
+                    int size = 0;
+                    boolean more = true;
+                    while (n < BATCH && (more = nextLine())) {
+                        int len = lines.end - lines.start;
+                        if (len == 0) continue;
+                        if (size + len > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + len));
+                        System.arraycopy(lines.buf, lines.start, bytes, size, len);
+                        size += len;
+                        ends[n] = size;
                         numbers[n++] = lineNumber;
                     }
                     if (n > 0) {
                         int count = n;
+                        byte[] batch = bytes;
                         ahead.put(pool.submit(() -> {
                             Parser p = parsers.get();
                             VcfRecord[] out = new VcfRecord[count];
-                            for (int i = 0; i < count; i++) out[i] = p.parse(lines[i], numbers[i]);
+                            for (int i = 0; i < count; i++) out[i] = p.parse(batch, i == 0 ? 0 : ends[i - 1], ends[i], numbers[i]);
                             return out;
                         }));
                     }
-                    if (l == null) {
+                    if (!more) {
                         ahead.put(CompletableFuture.completedFuture(null));
                         return;
                     }

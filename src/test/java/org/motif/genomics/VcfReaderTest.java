@@ -157,4 +157,90 @@ class VcfReaderTest {
         assertThat(Genotypes.u16(p, 1)).isNull();
         assertThat(Genotypes.u16(p, 3)).isEqualTo(65534);
     }
+
+    /** Every field of a record, or the error that stopped the reading, one line each. */
+    private static List<String> describe(VcfReader r) throws IOException {
+        List<String> out = new ArrayList<>();
+        try {
+            VcfRecord rec;
+            while ((rec = r.next()) != null) {
+                out.add(rec.line() + " " + rec.contig() + " " + rec.position() + " " + rec.id() + " " + rec.ref() + " " + rec.alts()
+                        + " " + rec.qual() + " " + rec.filter() + " " + rec.genes() + " " + rec.consequences() + " " + rec.afs() + " "
+                        + rec.skipReason() + " " + java.util.Arrays.toString(rec.alleles()) + java.util.Arrays.toString(rec.gq())
+                        + java.util.Arrays.toString(rec.dp()));
+            }
+        } catch (VcfFormatException e) {
+            out.add("ERROR " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** Reads the file with Motif's site decoding and with htsjdk's; asserts the same records and returns how many htsjdk decoded in the first. */
+    private static long assertSameSitesAsHtsjdk(Path p, String afKey) throws IOException {
+        try (VcfReader ours = VcfReader.open(p, p.getFileName().toString(), afKey);
+             VcfReader htsjdk = VcfReader.openWithHtsjdkSites(p, p.getFileName().toString(), afKey)) {
+            List<String> a = describe(ours);
+            List<String> b = describe(htsjdk);
+            assertThat(a).as(p.getFileName().toString()).isNotEmpty().isEqualTo(b);
+            assertThat(htsjdk.htsjdkDecoded()).isEqualTo(b.size());
+            return ours.htsjdkDecoded();
+        }
+    }
+
+    @Test
+    void own_site_decoding_equals_htsjdk_on_the_fixtures_and_leaves_htsjdk_nothing_there() throws IOException {
+        for (String f : List.of("fixture-small.vcf.gz", "fixture-family.vcf", "fixture-edge.vcf")) {
+            assertThat(assertSameSitesAsHtsjdk(Fixtures.file(f), null)).as(f).isZero();
+        }
+        assertThat(assertSameSitesAsHtsjdk(Path.of("genomics/demo.vcf.gz"), null)).isZero();
+    }
+
+    @Test
+    void own_site_decoding_equals_htsjdk_on_unusual_records_which_it_leaves_to_htsjdk() throws IOException {
+        Path p = tmp.resolve("unusual.vcf");
+        Files.writeString(p, HEAD.replace("##FORMAT=<ID=GT", "##INFO=<ID=DB,Number=0,Type=Flag,Description=\"dbSNP\">\n##FORMAT=<ID=GT") + """
+                1\t10\trs1;rs2\tac\tG\t10\tPASS\tAF=0.5;DB;;XX=1\tGT:GQ:DP\t0/1:3:4\t0|0:.:.
+                1\t20\t.\tA\tC,G\t1e3\tq10;s50\tAF=.,0.3;ANN=G|missense_variant|MODERATE|THAP1|E,C|synonymous_variant|LOW|THAP1|E;GENE=X\tGT\t1/2\t0/0
+                1\t30\t.\tAT\tA\t.\tLowQual\tCSQ=-|frameshift_variant|HIGH|GNAL|E\tGT\t0/1\t./.
+                1\t40\t.\tA\tC\t.\t.\tAF=\tGT\t0/1\t0/0
+                1\t50\t.\tA\tC\t.\t.\tgnomAD_AF=0.25\tGT\t0/1\t0/0
+                1\t60\t.\tA\tC\t.\t.\tSVTYPE=INS\tGT\t0/1\t0/0
+                1\t70\t.\tA\tC,*\t.\t.\tAF=0.1,0.2\tGT\t1/2\t0/0
+                1\t80\t.\tA\tc\t.\t.\t.\tGT\t0/1\t0/0
+                1\t90\t.\tA\tC\t.\t.\tEND=90\tGT\t0/1\t0/0
+                1\t100\t.\tA\tC\t.\t.\tGENE=THAP%3B1\tGT\t0/1\t0/0
+                1\t110\t.\tA\tC\t.\t.\tAF=0.1;AF=0.2\tGT\t0/1\t0/0
+                1\t120\t.\tA\tC\t.\t.\tANN\tGT\t0/1\t0/0
+                1\t130\t.\tA\tC\t.\tPASS;q10\t.\tGT\t0/1\t0/0
+                1\t140\t.\tA\t<DEL>\t.\t.\tSVTYPE=DEL\tGT\t0/1\t0/0
+                1\t150\t.\tA\tC\t.\t.\tAF=0.1,,0.2\tGT\t0/1\t0/0
+                chr1\t160\t.\tA\tC\t.\t.\tGENE=A,B\tGT\t0/1\t0/0
+                chr1\t170\t.\tA\tC\t.\t.\tAF=1e-5\tGT\t0/1\t0/0
+                """);
+        try (VcfReader r = VcfReader.open(p, "unusual.vcf", null)) {
+            assertThat(describe(r)).hasSize(17).noneMatch(l -> l.startsWith("ERROR"));
+        }
+        // records 1-6 and 17 go through the own decoding, records 7-16 (from '*' to GENE=A,B) through htsjdk
+        assertThat(assertSameSitesAsHtsjdk(p, null)).isEqualTo(10);
+        // with gnomAD_AF as the frequency key, AF is not read: records 11 and 15 (odd AF values) stay with the own decoding
+        assertThat(assertSameSitesAsHtsjdk(p, "gnomAD_AF")).isEqualTo(8);
+        // a frequency key that is one of the other keys read (here END) leaves every record to htsjdk
+        assertThat(assertSameSitesAsHtsjdk(p, "END")).isEqualTo(17);
+    }
+
+    @Test
+    void a_record_htsjdk_refuses_gives_the_same_message_either_way() throws IOException {
+        for (String line : List.of("1\t10\t.\tA\tA\t.\t.\t.\tGT\t0/1\t0/0", "1\t10\t\tA\tC\t.\t.\t.\tGT\t0/1\t0/0",
+                "1\t10\t.\tA\tC\t.\t0\t.\tGT\t0/1\t0/0", "1\t10\t.\tA\tC\t.\t.\t\tGT\t0/1\t0/0",
+                "1\t10\t.\tA\tC\t.\t.\tEND=x\tGT\t0/1\t0/0", "1\t10\t.\tA\tC,C\t.\t.\t.\tGT\t0/1\t0/0",
+                "1\t10\t.\tA\tC\t.\t.\tAF=x\tGT\t0/1\t0/0", "1\t10\t.\tA\tC\t.\t.\tA F=1\tGT\t0/1\t0/0")) {
+            Path p = write(line + "\n");
+            try (VcfReader r = VcfReader.open(p, "t.vcf", null)) {
+                List<String> d = describe(r);
+                assertThat(d).as(line).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("ERROR t.vcf, line 13")
+                        .doesNotContain("approximately");
+            }
+            assertSameSitesAsHtsjdk(p, null);
+        }
+    }
 }
