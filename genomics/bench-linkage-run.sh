@@ -13,8 +13,8 @@ PORT="${PORT:-8088}"
 WORK=$(mktemp -d /tmp/motif-lbench.XXXXXX)
 cd "$(dirname "$0")/.."
 if [ -z "${BENCH_CP:-}" ]; then
-  mvn -q -B -o compile
-  mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  mvn -q -B compile
+  mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
   BENCH_CP="target/classes:$(cat "$WORK/cp.txt")"
 fi
 echo "# $(date -u) $(nproc) CPU, load: $(cut -d' ' -f1-3 /proc/loadavg); $PED, $VCF ($(du -h "$VCF" | cut -f1))"

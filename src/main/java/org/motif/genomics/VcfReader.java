@@ -537,6 +537,10 @@ public final class VcfReader implements Closeable {
         if (first == null || first.isBlank()) {
             throw fail(null, null, "the file is empty; export the VCF again (it needs a ##fileformat=VCFv4.x header line).");
         }
+        if (first.indexOf('\r') >= 0) {
+            throw fail(1, null, "the lines end with carriage returns (\\r) only, as old Mac files do; a VCF needs line feeds "
+                    + "(convert with: tr '\\r' '\\n' < in.vcf > out.vcf).");
+        }
         if (!first.startsWith("##fileformat=VCF")) {
             throw fail(1, "fileformat", "this is not a VCF: the first line must be ##fileformat=VCFv4.x (found '"
                     + abbreviate(first) + "'); upload a .vcf, .vcf.gz or .bgz file.");

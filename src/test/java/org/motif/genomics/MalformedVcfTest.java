@@ -98,6 +98,7 @@ class MalformedVcfTest {
                 Arguments.of("bad ALT allele", text(body("1\t200\t.\tA\tC;G\t.\tPASS\t.\tGT\t0/1\t0/0\n")), List.of("line 9")),
                 Arguments.of("header line among records", text(body("##INFO=<ID=X,Number=1,Type=String,Description=\"x\">\n")), List.of("line 9", "header line after the data")),
                 Arguments.of("malformed meta line", text("##fileformat=VCFv4.2\n##INFO=<ID=AF,Number=A\n" + CHROM), List.of("line 2")),
+                Arguments.of("old Mac line ends (CR only)", text(body("").replace('\n', '\r')), List.of("line 1", "carriage returns")),
                 Arguments.of("truncated gzip", Arrays.copyOf(gz, gz.length / 2), List.of("ends early")),
                 Arguments.of("truncated BGZF", Arrays.copyOf(bgz, bgz.length / 2 + 7), List.of("ends early")),
                 Arguments.of("BCF file", bgzip(new byte[] {'B', 'C', 'F', 2, 2, 0, 0, 0, 0}), List.of("convert to .vcf.gz with bcftools view -Oz")));
