@@ -41,10 +41,11 @@ import htsjdk.variant.vcf.VCFHeaderVersion;
 import htsjdk.variant.vcf.VCFInfoHeaderLine;
 
 /**
- * Streams a VCF 4.x file (plain, gzip or BGZF) record by record, never holding the file in memory.
- * The header and the site columns are decoded by htsjdk's {@link VCFCodec} (genotypes stay lazy
- * there); the FORMAT/sample columns are read by {@link SampleColumnTokenizer}, which a test checks
- * record for record against htsjdk's own genotype decoding.
+ * Streams a VCF 4.x file (plain, gzip or BGZF) record by record, never holding the file in memory;
+ * lines stay bytes from the decompressor to the parser. htsjdk reads the header, the BGZF blocks and
+ * the site columns of every record out of the ordinary (see {@code Parser}), and words the refusal of
+ * every record it rejects; the site columns of ordinary records are read here, and the FORMAT/sample
+ * columns by {@link SampleColumnTokenizer}. Tests check both, record for record, against htsjdk.
  *
  * <p>Every fault is a {@link VcfFormatException} naming the file, the 1-based line and the field.
  * BCF files are refused with the advice to convert them with {@code bcftools view -Oz}.
