@@ -389,16 +389,35 @@ public class ExportService {
 
     private List<VariantRef> wideVariants(Condition variants, VariantQuery filter, VariantSelectionService.Segregator segregator) {
         List<VariantRef> refs = new ArrayList<>();
+        List<String> importIds = new ArrayList<>();
         try (var c = db.select(VARIANT.ID, VARIANT.IMPORT_PK, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT,
-                        segregator == null ? DSL.inline((byte[]) null).as("gt") : VARIANT.GT)
+                        segregator == null ? DSL.inline((byte[]) null).as("gt") : VARIANT.GT, VCF_IMPORT.IMPORT_ID)
                 .from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
                 .where(variants).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {
             for (var r : c) {
                 if (segregator != null && !segregator.matches(filter, r.value2(), r.value3(), (byte[]) r.get(6))) continue;
                 refs.add(new VariantRef(r.value1(), r.value2(), r.value3() + ":" + r.value4() + ":" + r.value5() + ":" + r.value6()));
+                importIds.add(r.value8());
             }
         }
-        return refs;
+        return distinctHeaders(refs, importIds);
+    }
+
+    /**
+     * Genotype column headers are the variant keys; a key found in more than one import gets {@code @<importId>}
+     * on each of its columns, so no two columns share a header.
+     *
+     * @param importIds the public id of each ref's import, in the same order
+     */
+    static List<VariantRef> distinctHeaders(List<VariantRef> refs, List<String> importIds) {
+        Map<String, Integer> count = new HashMap<>();
+        for (VariantRef r : refs) count.merge(r.key(), 1, Integer::sum);
+        List<VariantRef> out = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            VariantRef r = refs.get(i);
+            out.add(count.get(r.key()) == 1 ? r : new VariantRef(r.variantPk(), r.importPk(), r.key() + "@" + importIds.get(i)));
+        }
+        return out;
     }
 
     /** Families in scope with a matched sample in a finished import (the Variants sheet's column groups), by family id. */

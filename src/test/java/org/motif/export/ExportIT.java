@@ -223,6 +223,30 @@ class ExportIT extends AbstractIT {
     }
 
     @Test
+    void a_variant_in_two_imports_gets_one_genotype_column_per_import_named_with_the_import() throws IOException {
+        long imp2 = db.insertInto(VCF_IMPORT).set(VCF_IMPORT.IMPORT_ID, "imp_export_it_2").set(VCF_IMPORT.FILE_NAME, "ex2.vcf.gz")
+                .set(VCF_IMPORT.SHA256, "f".repeat(64)).set(VCF_IMPORT.STATUS, "done").set(VCF_IMPORT.CREATED_BY, "test")
+                .returning(VCF_IMPORT.ID).fetchOne(VCF_IMPORT.ID);
+        try {
+            db.insertInto(VCF_SAMPLE).set(VCF_SAMPLE.IMPORT_PK, imp2).set(VCF_SAMPLE.COLUMN_INDEX, 0).set(VCF_SAMPLE.NAME, "EX01-03")
+                    .set(VCF_SAMPLE.PARTICIPANT_PK, pk("EX01-03")).execute();
+            // re-sequenced child: HOM_VAR here, HET in the first import
+            db.insertInto(VARIANT).set(VARIANT.IMPORT_PK, imp2).set(VARIANT.CONTIG, "chr9").set(VARIANT.POSITION, 130_714_400)
+                    .set(VARIANT.REF, "G").set(VARIANT.ALT, "A").set(VARIANT.GENE, "TOR1A").set(VARIANT.GT, new byte[] {2}).execute();
+            try (var wb = read(export(params(), ExportFormat.XLSX, Role.ADMIN))) {
+                Sheet p = wb.getSheet("Participants");
+                assertThat(column(p, "chr9:130714400:G:A")).as("no bare key when it is ambiguous").isEqualTo(-1);
+                assertThat(cell(p, "EX01-03", "chr9:130714400:G:A@imp_export_it").getStringCellValue()).isEqualTo("0/1");
+                assertThat(cell(p, "EX01-03", "chr9:130714400:G:A@imp_export_it_2").getStringCellValue()).isEqualTo("1/1");
+                assertThat(cell(p, "EX01-02", "chr9:130714400:G:A@imp_export_it").getStringCellValue()).isEqualTo("0/0");
+                assertThat(cell(p, "EX01-02", "chr9:130714400:G:A@imp_export_it_2")).as("not in the second import").isNull();
+            }
+        } finally {
+            StudyFixtures.deleteImports(db, VCF_IMPORT.ID.eq(imp2));
+        }
+    }
+
+    @Test
     void labels_in_german_multiple_choice_as_columns_and_coarsened_birth_years() throws IOException {
         var bytes = export(params("labels", "labels", "language", "de", "multipleChoice", "columns", "birthYear", "coarsen", "genotypeFormat", "dosage"),
                 ExportFormat.XLSX, Role.ADMIN);
