@@ -204,7 +204,8 @@ public final class VcfReader implements Closeable {
     private final class Parser {
         private final VCFCodec codec;
         private final SampleColumnTokenizer tokenizer = new SampleColumnTokenizer(samples.size());
-        private final int[] tabs = new int[expectedColumns - 1];
+        /** Tab positions; tabs[7] is where INFO ends, the line's end in a file without samples. */
+        private final int[] tabs = new int[Math.max(8, expectedColumns - 1)];
         private final boolean htsjdkOnly;
         private long htsjdkDecoded;
         private byte[] lastContigBytes = new byte[0];
@@ -236,6 +237,7 @@ public final class VcfReader implements Closeable {
                         + (samples.isEmpty() ? "8 fixed" : "8 fixed + FORMAT + " + samples.size() + " samples")
                         + ") but found " + (n + 1) + "; check that columns are separated by tabs, not spaces.");
             }
+            if (samples.isEmpty()) tabs[7] = to;
             int position = position(b, tabs[0] + 1, tabs[1]);
             if (position < 0) {
                 throw fail(lineNumber, "POS", "'" + text(b, tabs[0] + 1, tabs[1]) + "' is not a position; POS must be a whole number from 1 (1-based).");
@@ -290,7 +292,7 @@ public final class VcfReader implements Closeable {
         private Sites htsjdkSites(byte[] b, int from, int to, int lineNumber) {
             VariantContext vc;
             try {
-                vc = codec.decode(text(b, from, samples.isEmpty() ? to : tabs[7]));
+                vc = codec.decode(text(b, from, tabs[7]));
             } catch (RuntimeException e) {
                 throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
             }

@@ -196,6 +196,18 @@ class VcfReaderTest {
     }
 
     @Test
+    void a_sites_only_vcf_is_read_and_every_record_skipped_for_want_of_genotypes() throws IOException {
+        Path p = tmp.resolve("sites.vcf");
+        Files.writeString(p, HEAD.substring(0, HEAD.indexOf("#CHROM")) + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                + "1\t10\trs1\tA\tG\t10\tPASS\tAF=0.5;GENE=THAP1\n1\t20\t.\tA\t<DEL>\t.\t.\t.\n");
+        assertThat(assertSameSitesAsHtsjdk(p, null)).isEqualTo(1);
+        List<VcfRecord> rs = Fixtures.readAll(p);
+        assertThat(rs).extracting(VcfRecord::skipReason).containsExactly(SkipReason.NO_GENOTYPE, SkipReason.SYMBOLIC_ALLELE);
+        assertThat(rs.get(0).genes()).containsExactly("THAP1");
+        assertThat(rs.get(0).afs()).containsExactly(0.5);
+    }
+
+    @Test
     void own_site_decoding_equals_htsjdk_on_unusual_records_which_it_leaves_to_htsjdk() throws IOException {
         Path p = tmp.resolve("unusual.vcf");
         Files.writeString(p, HEAD.replace("##FORMAT=<ID=GT", "##INFO=<ID=DB,Number=0,Type=Flag,Description=\"dbSNP\">\n##FORMAT=<ID=GT") + """
