@@ -725,12 +725,6 @@ public class ExportService {
         return lods;
     }
 
-    /** Participant ids whose data must not be used (withdrawn with scope no_use): untyped and of unknown affection in segregation counts. */
-    private Set<String> leftOut() {
-        return new java.util.HashSet<>(db.select(PARTICIPANT.PARTICIPANT_ID).from(PARTICIPANT).where(PARTICIPANT.WITHDRAWAL_SCOPE.eq("no_use"))
-                .fetch(PARTICIPANT.PARTICIPANT_ID));
-    }
-
     private void variantsSheet(ExportPlan plan, Condition participants, DatasetWriter w, boolean genotypesLong) throws IOException {
         w.startSheet(genotypesLong ? ExportSheet.GENOTYPES : ExportSheet.VARIANTS,
                 genotypesLong ? DatasetLayout.genotypeColumns() : plan.layout().variantColumns());
@@ -748,7 +742,7 @@ public class ExportService {
         VariantQuery filter = plan.filter();
         VariantSelectionService.Segregator filterTest = rowTest(filter) ? selections.segregator(Set.of()) : null;
         boolean segregation = !genotypesLong && !plan.layout().segregationFamilies().isEmpty();
-        VariantSelectionService.Segregator segregator = segregation ? selections.segregator(leftOut()) : null;
+        VariantSelectionService.Segregator segregator = segregation ? selections.segregator(selections.notToBeUsed()) : null;
         try (var c = db.select(VARIANT.IMPORT_PK, VARIANT.CONTIG, VARIANT.POSITION, VARIANT.REF, VARIANT.ALT, VARIANT.VARIANT_ID, VARIANT.QUAL, VARIANT.FILTER,
                         VARIANT.GENE, VARIANT.CONSEQUENCE, VARIANT.AF, VARIANT.GT).from(VARIANT).join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK))
                 .where(variantCondition(plan.options(), filter)).orderBy(VARIANT.IMPORT_PK, VARIANT.ID).fetchSize(FETCH_SIZE).fetchLazy()) {

@@ -90,8 +90,12 @@ public class VariantQueryService {
     public record MemberGenotype(String participantId, String gt, Integer gq, Integer dp) {
     }
 
-    /** The calls of one variant row by participant id (matched samples only). */
-    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant) {
+    /**
+     * The calls of one variant row by participant id (matched samples only).
+     *
+     * @param notUsed matched participants whose data must not be used (withdrawn with scope no_use): no call is given
+     */
+    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant, java.util.Set<String> notUsed) {
     }
 
     /**
@@ -119,16 +123,22 @@ public class VariantQueryService {
                 .join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK)).where(c).orderBy(VARIANT.ID.desc()).limit(1).fetchOne();
         if (row == null) throw new NotFoundException("No finished import holds variant " + variantKey + ".");
         byte[] gt = row.get(VARIANT.GT);
+        java.util.Set<String> notToBeUsed = selections.notToBeUsed();
         Map<String, MemberGenotype> out = new LinkedHashMap<>();
+        java.util.Set<String> notUsed = new java.util.TreeSet<>();
         for (Record r : db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE).join(PARTICIPANT)
                 .on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).where(VCF_SAMPLE.IMPORT_PK.eq(row.get(VARIANT.IMPORT_PK)))
                 .orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch()) {
             int col = r.get(VCF_SAMPLE.COLUMN_INDEX);
             if (col >= gt.length) continue;
             String id = r.get(PARTICIPANT.PARTICIPANT_ID);
+            if (notToBeUsed.contains(id)) {
+                notUsed.add(id);
+                continue;
+            }
             out.put(id, new MemberGenotype(id, GT_TEXT[gt[col]], Genotypes.u16(row.get(VARIANT.GQ), col), Genotypes.u16(row.get(VARIANT.DP), col)));
         }
-        return new VariantGenotypes(variantKey, row.get(VCF_IMPORT.IMPORT_ID), out);
+        return new VariantGenotypes(variantKey, row.get(VCF_IMPORT.IMPORT_ID), out, notUsed);
     }
 
     private static final String[] GT_TEXT = {"0/0", "0/1", "1/1", "./."};
@@ -154,7 +164,7 @@ public class VariantQueryService {
         if (q.family() != null && !q.family().isBlank() && !db.fetchExists(FAMILY, FAMILY.FAMILY_ID.eq(q.family()))) {
             throw new NotFoundException("No family '" + q.family() + "'.");
         }
-        VariantSelectionService.Segregator segregator = selections.segregator(java.util.Set.of());
+        VariantSelectionService.Segregator segregator = selections.segregator(selections.notToBeUsed());
         List<VariantView> out = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         long lastId = after;

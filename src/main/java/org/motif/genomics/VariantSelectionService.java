@@ -87,11 +87,19 @@ public class VariantSelectionService {
     }
 
     /**
+     * Participant ids whose data must not be used: withdrawn with scope {@code no_use}. The variant browser, its
+     * detail and the export treat them as untyped people of unknown affection (their place in the pedigree stays).
+     */
+    public Set<String> notToBeUsed() {
+        return Set.copyOf(db.select(PARTICIPANT.PARTICIPANT_ID).from(PARTICIPANT).where(PARTICIPANT.WITHDRAWAL_SCOPE.eq("no_use"))
+                .fetch(PARTICIPANT.PARTICIPANT_ID));
+    }
+
+    /**
      * A segregation context that loads each import's pedigree once (use it for one request or job).
      *
-     * @param leftOut participant ids whose genotypes and phenotypes must not be used (e.g. withdrawn with scope
-     *                {@code no_use} in an export): they stay in the pedigree as untyped people of unknown affection;
-     *                empty for {@code GET /variants}
+     * @param leftOut participant ids whose genotypes and phenotypes must not be used ({@link #notToBeUsed()}):
+     *                they stay in the pedigree as untyped people of unknown affection
      */
     public Segregator segregator(Set<String> leftOut) {
         return new Segregator(Set.copyOf(leftOut));

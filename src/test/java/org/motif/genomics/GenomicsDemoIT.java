@@ -2,6 +2,7 @@ package org.motif.genomics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.motif.db.Tables.FILTER_SET;
+import static org.motif.db.Tables.PARTICIPANT;
 import static org.motif.db.Tables.VCF_IMPORT;
 
 import java.util.ArrayList;
@@ -97,6 +98,37 @@ class GenomicsDemoIT extends AbstractIT {
         assertThat(fam.path("affectedCarriers").asInt()).isEqualTo(fam.path("affectedGenotyped").asInt());
         assertThat(fam.path("unaffectedCarriers").asInt()).isEqualTo(3);
         assertThat(fam.path("modes").toString()).contains("dominant_reduced_penetrance");
+    }
+
+    @Autowired
+    VariantQueryService variants;
+
+    @Test
+    void a_participant_withdrawn_with_no_use_counts_as_untyped_in_the_browser_and_shows_no_call() throws Exception {
+        String id = demoImport().path("id").asText();
+        String url = "/api/v1/variants?import=" + id + "&gene=TOR1A&family=DEMO03";
+        JsonNode before = api().getForObject(url, JsonNode.class).path("items").get(0);
+        String key = before.path("variant").asText();
+        JsonNode fam = before.path("families").get(0);
+        var calls = org.motif.StudyFixtures.as("demo-geneticist", () -> variants.genotypes(id, key), org.motif.security.Role.GENETICIST);
+        assertThat(calls.notUsed()).isEmpty();
+        // an unaffected carrier of DEMO03 (heterozygous, recorded unaffected)
+        String carrier = "DEMO03_08";
+        assertThat(calls.byParticipant().get(carrier).gt()).isEqualTo("0/1");
+        db.update(PARTICIPANT).set(PARTICIPANT.WITHDRAWN_AT, java.time.OffsetDateTime.now()).set(PARTICIPANT.WITHDRAWAL_SCOPE, "no_use")
+                .where(PARTICIPANT.PARTICIPANT_ID.eq(carrier)).execute();
+        try {
+            JsonNode after = api().getForObject(url, JsonNode.class).path("items").get(0).path("families").get(0);
+            assertThat(after.path("unaffectedCarriers").asInt()).isEqualTo(fam.path("unaffectedCarriers").asInt() - 1);
+            assertThat(after.path("unaffectedGenotyped").asInt()).isEqualTo(fam.path("unaffectedGenotyped").asInt() - 1);
+            assertThat(after.path("affectedCarriers").asInt()).isEqualTo(fam.path("affectedCarriers").asInt());
+            var withdrawn = org.motif.StudyFixtures.as("demo-geneticist", () -> variants.genotypes(id, key), org.motif.security.Role.GENETICIST);
+            assertThat(withdrawn.byParticipant()).doesNotContainKey(carrier).hasSize(calls.byParticipant().size() - 1);
+            assertThat(withdrawn.notUsed()).containsExactly(carrier);
+        } finally {
+            db.update(PARTICIPANT).setNull(PARTICIPANT.WITHDRAWN_AT).setNull(PARTICIPANT.WITHDRAWAL_SCOPE)
+                    .where(PARTICIPANT.PARTICIPANT_ID.eq(carrier)).execute();
+        }
     }
 
     @Test

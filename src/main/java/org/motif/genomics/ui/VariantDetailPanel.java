@@ -66,13 +66,18 @@ class VariantDetailPanel extends VerticalLayout {
         }
     }
 
-    /** Two lines per genotyped member: the genotype, then "GQ n · DP n"; "not in VCF" for members without a column. */
+    /**
+     * Two lines per genotyped member: the genotype, then "GQ n · DP n"; "not in VCF" for members without a column,
+     * "withdrawn: not used" for those whose data must not be used.
+     */
     static Map<String, List<String>> lines(List<Individual> members, VariantGenotypes g) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Individual i : members) {
             if (i.placeholder()) continue;
             var call = g.byParticipant().get(i.id());
-            if (call == null) {
+            if (g.notUsed().contains(i.id())) {
+                out.put(i.id(), List.of("withdrawn: not used"));
+            } else if (call == null) {
                 out.put(i.id(), List.of("not in VCF"));
             } else {
                 out.put(i.id(), List.of(call.gt(), "GQ " + (call.gq() == null ? "." : call.gq()) + " · DP " + (call.dp() == null ? "." : call.dp())));
