@@ -30,22 +30,19 @@ import java.util.zip.ZipException;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.TribbleException;
 import htsjdk.tribble.readers.LineIterator;
-import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import htsjdk.variant.vcf.VCFContigHeaderLine;
 import htsjdk.variant.vcf.VCFHeader;
 import htsjdk.variant.vcf.VCFHeaderLine;
-import htsjdk.variant.vcf.VCFHeaderLineType;
 import htsjdk.variant.vcf.VCFHeaderVersion;
-import htsjdk.variant.vcf.VCFInfoHeaderLine;
 
 /**
  * Streams a VCF 4.x file (plain, gzip or BGZF) record by record, never holding the file in memory;
  * lines stay bytes from the decompressor to the parser. htsjdk reads the header, the BGZF blocks and
- * the site columns of every record out of the ordinary (see {@code Parser}), and words the refusal of
- * every record it rejects; the site columns of ordinary records are read here, and the FORMAT/sample
- * columns by {@link SampleColumnTokenizer}. Tests check both, record for record, against htsjdk.
+ * the site columns of every record out of the ordinary, and words the refusal of every record it
+ * rejects; {@link SiteColumns} reads the site columns of ordinary records and
+ * {@link SampleColumnTokenizer} the FORMAT/sample columns. Tests check both, record for record, against htsjdk.
  *
  * <p>Every fault is a {@link VcfFormatException} naming the file, the 1-based line and the field.
  * BCF files are refused with the advice to convert them with {@code bcftools view -Oz}.
@@ -60,11 +57,7 @@ public final class VcfReader implements Closeable {
     private final VCFHeader header;
     private final List<String> samples;
     private final int expectedColumns;
-    private final String afKey;
-    private final String[] csqFields;
-    /** INFO keys Motif reads, by INFO_* index (null = not read), and which of them the header declares as Flag. */
-    private final byte[][] infoKeys;
-    private final boolean[] flagKeys;
+    private final SiteColumns sites;
     private final VCFHeaderVersion version;
     private final Parser parser;
     private final Pipeline pipeline;
@@ -73,7 +66,6 @@ public final class VcfReader implements Closeable {
 
     private VcfReader(Path path, String fileName, String afKey, int threads, boolean htsjdkSites) throws IOException {
         this.fileName = fileName;
-        this.afKey = afKey == null || afKey.isBlank() ? "AF" : afKey;
         this.counting = new CountingInputStream(Files.newInputStream(path));
         BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
         InputStream text = decompress(buffered);
@@ -91,19 +83,10 @@ public final class VcfReader implements Closeable {
         this.header = readHeader();
         this.samples = List.copyOf(header.getGenotypeSamples());
         this.expectedColumns = samples.isEmpty() ? 8 : 9 + samples.size();
-        this.csqFields = csqFields(header);
         this.version = headerCodec.getVersion();
-        String[] keys = {"ANN", "CSQ", "GENE", this.afKey, this.afKey.equals("AF") ? "gnomAD_AF" : null, "SVTYPE", "END"};
-        this.infoKeys = new byte[keys.length][];
-        this.flagKeys = new boolean[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            if (keys[k] == null) continue;
-            infoKeys[k] = keys[k].getBytes(StandardCharsets.UTF_8);
-            VCFInfoHeaderLine h = header.getInfoHeaderLine(keys[k]);
-            flagKeys[k] = h != null && h.getType() == VCFHeaderLineType.Flag;
-        }
-        // an AF key that is one of the other keys read: leave every record to htsjdk
-        boolean htsjdkOnly = htsjdkSites || Set.of("ANN", "CSQ", "GENE", "SVTYPE", "END").contains(this.afKey);
+        this.sites = new SiteColumns(fileName, header, afKey == null || afKey.isBlank() ? "AF" : afKey);
+        // a frequency key that is one of the other keys read: every record goes to htsjdk
+        boolean htsjdkOnly = htsjdkSites || sites.afKeyClashes();
         this.parser = new Parser(htsjdkOnly);
         this.pipeline = threads > 1 ? new Pipeline(threads) : null;
     }
@@ -197,9 +180,9 @@ public final class VcfReader implements Closeable {
      * Everything it reads from the reader (header, samples, keys) is fixed once the header is read.
      *
      * <p>The site columns of ordinary records (ALT of plain bases, no END, the INFO keys Motif reads
-     * given once as key=value) are read here; every other record is decoded by htsjdk, which also
-     * gives the error message of a record it rejects. {@code VcfReaderTest} checks both ways give the
-     * same record on every fixture.
+     * given once as key=value) are read by {@link SiteColumns#read}; every other record is decoded by
+     * htsjdk, which also gives the error message of a record it rejects. {@code VcfReaderTest} checks
+     * both ways give the same record.
      */
     private final class Parser {
         private final VCFCodec codec;
@@ -256,10 +239,10 @@ public final class VcfReader implements Closeable {
                     throw fail(lineNumber, "QUAL", "'" + abbreviate(qual) + "' is not a number; QUAL must be a number or '.'.");
                 }
             }
-            Sites s = htsjdkOnly ? null : fastSites(b, from, ref);
+            SiteColumns.Sites s = htsjdkOnly ? null : sites.read(b, tabs, ref, contig(b, from, tabs[0]));
             if (s == null) {
                 htsjdkDecoded++;
-                s = htsjdkSites(b, from, to, lineNumber);
+                s = htsjdkSites(b, from, lineNumber);
             }
             int[] alleles = null;
             int[] gq = null;
@@ -282,144 +265,21 @@ public final class VcfReader implements Closeable {
             List<String> genes = new ArrayList<>(s.alts.size());
             List<String> consequences = new ArrayList<>(s.alts.size());
             List<Double> afs = new ArrayList<>(s.alts.size());
-            annotate(s, genes, consequences, afs, lineNumber);
+            sites.annotate(s, genes, consequences, afs, lineNumber);
             String filter = tabs[6] - tabs[5] == 2 && b[tabs[5] + 1] == '.' ? null : text(b, tabs[5] + 1, tabs[6]);
             return new VcfRecord(lineNumber, s.contig, position, s.id, ref, s.alts, q, filter, genes, consequences, afs,
                     alleles, gq, dp, skip);
         }
 
         /** The site columns as htsjdk decodes them (genotypes not included). */
-        private Sites htsjdkSites(byte[] b, int from, int to, int lineNumber) {
+        private SiteColumns.Sites htsjdkSites(byte[] b, int from, int lineNumber) {
             VariantContext vc;
             try {
                 vc = codec.decode(text(b, from, tabs[7]));
             } catch (RuntimeException e) {
                 throw fail(lineNumber, null, cleanHtsjdkMessage(e.getMessage()) + "; fix the record or remove it.");
             }
-            Sites s = new Sites();
-            s.contig = vc.getContig();
-            s.id = vc.hasID() ? vc.getID() : null;
-            s.alts = new ArrayList<>(vc.getAlternateAlleles().size());
-            for (Allele a : vc.getAlternateAlleles()) {
-                s.alts.add(a.getDisplayString());
-                if (a.isSymbolic() || a.isBreakpoint() || a.isSingleBreakend()) s.skip = SkipReason.SYMBOLIC_ALLELE;
-            }
-            if (s.alts.isEmpty()) s.skip = SkipReason.NO_ALT_ALLELE;
-            if (s.skip == null && vc.hasAttribute("SVTYPE")) s.skip = SkipReason.STRUCTURAL_VARIANT;
-            s.ann = vc.getAttributeAsStringList("ANN", null);
-            s.csq = csqFields != null ? vc.getAttributeAsStringList("CSQ", null) : List.of();
-            s.gene = vc.hasAttribute("GENE") ? vc.getAttributeAsString("GENE", null) : null;
-            s.af = vc.getAttributeAsStringList(afKey, null);
-            if (s.af.isEmpty() && afKey.equals("AF")) s.af = vc.getAttributeAsStringList("gnomAD_AF", null);
-            return s;
-        }
-
-        /**
-         * The site columns of an ordinary record, read here; null when anything is unusual (then htsjdk
-         * decodes the record): an ALT other than upper-case A/C/G/T/N or equal to REF or to another ALT,
-         * an empty ID, a FILTER other than PASS, '.' or plain names, an INFO with spaces or END, or one
-         * of the INFO keys Motif reads given twice, as a flag, with '%' or with an empty list element.
-         */
-        private Sites fastSites(byte[] b, int from, String ref) {
-            int idFrom = tabs[1] + 1;
-            int idTo = tabs[2];
-            if (idFrom == idTo || !plainFilter(b, tabs[5] + 1, tabs[6])) return null;
-            Sites s = new Sites();
-            s.contig = contig(b, from, tabs[0]);
-            s.id = idTo - idFrom == 1 && b[idFrom] == '.' ? null : text(b, idFrom, idTo);
-            s.alts = new ArrayList<>(1);
-            int start = tabs[3] + 1;
-            for (int i = start; i <= tabs[4]; i++) {
-                if (i < tabs[4] && b[i] != ',') {
-                    switch (b[i]) {
-                        case 'A', 'C', 'G', 'T', 'N' -> {
-                        }
-                        default -> {
-                            return null;
-                        }
-                    }
-                    continue;
-                }
-                if (i == start) return null;
-                String alt = text(b, start, i);
-                if (alt.equals(ref) || s.alts.contains(alt)) return null;
-                s.alts.add(alt);
-                start = i + 1;
-            }
-            return info(b, tabs[6] + 1, tabs[7], s) ? s : null;
-        }
-
-        /** Reads the INFO keys Motif uses into {@code s}; false when the column needs htsjdk. */
-        private boolean info(byte[] b, int from, int to, Sites s) {
-            s.ann = List.of();
-            s.csq = List.of();
-            s.af = List.of();
-            if (to - from == 1 && b[from] == '.') return true;
-            if (to == from) return false;
-            List<String> gnomad = List.of();
-            int seen = 0;
-            int keyFrom = from;
-            for (int i = from; i <= to; i++) {
-                if (i < to && b[i] != ';') {
-                    if (b[i] == ' ') return false;
-                    continue;
-                }
-                int eq = keyFrom;
-                while (eq < i && b[eq] != '=') eq++;
-                int key = infoKey(b, keyFrom, eq);
-                if (key == INFO_END) return false;
-                if (key >= 0) {
-                    if ((seen & (1 << key)) != 0 || flagKeys[key]) return false;
-                    seen |= 1 << key;
-                    if (key == INFO_SVTYPE) {
-                        if (s.skip == null) s.skip = SkipReason.STRUCTURAL_VARIANT;
-                    } else {
-                        if (eq == i) return false;
-                        List<String> values = infoValues(b, eq + 1, i);
-                        if (values == null) return false;
-                        switch (key) {
-                            case INFO_ANN -> s.ann = values;
-                            case INFO_CSQ -> s.csq = csqFields != null ? values : List.of();
-                            case INFO_GENE -> {
-                                if (values.size() > 1) return false;
-                                s.gene = values.get(0);
-                            }
-                            case INFO_AF -> s.af = values;
-                            case INFO_GNOMAD_AF -> gnomad = values;
-                            default -> {
-                            }
-                        }
-                    }
-                }
-                keyFrom = i + 1;
-            }
-            if (s.af.isEmpty() && afKey.equals("AF")) s.af = gnomad;
-            return true;
-        }
-
-        /** Index of an INFO key Motif reads (INFO_*), or -1. */
-        private int infoKey(byte[] b, int from, int to) {
-            for (int k = 0; k < infoKeys.length; k++) {
-                byte[] key = infoKeys[k];
-                if (key != null && key.length == to - from && Arrays.equals(b, from, to, key, 0, key.length)) return k;
-            }
-            return -1;
-        }
-
-        /** A key=value list as htsjdk returns it ("" becomes "."); null for '%' or empty elements. */
-        private List<String> infoValues(byte[] b, int from, int to) {
-            if (from == to) return List.of(".");
-            List<String> out = new ArrayList<>(1);
-            int start = from;
-            for (int i = from; i <= to; i++) {
-                if (i < to && b[i] == '%') return null;
-                if (i == to || b[i] == ',') {
-                    if (i == start) return null;
-                    out.add(text(b, start, i));
-                    start = i + 1;
-                }
-            }
-            return out;
+            return sites.of(vc);
         }
 
         /** The contig name; the previous record's String when the bytes are the same (one String per contig). */
@@ -430,109 +290,6 @@ public final class VcfReader implements Closeable {
             }
             return lastContig;
         }
-
-        private void annotate(Sites s, List<String> genes, List<String> consequences, List<Double> afs, int lineNumber) {
-            List<String> alts = s.alts;
-            for (int k = 0; k < alts.size(); k++) {
-                String alt = alts.get(k);
-                String gene = null;
-                String consequence = null;
-                String[] a = pick(s.ann, alt, 0, alts.size());
-                if (a != null) {
-                    consequence = field(a, 1);
-                    gene = field(a, 3);
-                } else if (!s.csq.isEmpty()) {
-                    String[] c = pick(s.csq, alt, index(csqFields, "Allele"), alts.size());
-                    if (c != null) {
-                        consequence = field(c, index(csqFields, "Consequence"));
-                        gene = field(c, index(csqFields, "SYMBOL"));
-                    }
-                }
-                if (gene == null && s.gene != null && !s.gene.equals(".")) gene = s.gene;
-                genes.add(gene);
-                consequences.add(consequence);
-                Double f = null;
-                if (k < s.af.size() && !s.af.get(k).equals(".")) {
-                    try {
-                        f = Double.valueOf(s.af.get(k));
-                    } catch (NumberFormatException e) {
-                        throw fail(lineNumber, afKey, "'" + s.af.get(k) + "' is not a number; the allele frequency must be a number or '.'.");
-                    }
-                }
-                afs.add(f);
-            }
-        }
-    }
-
-    /** The site columns Motif keeps, before the ALT-wise annotation. */
-    private static final class Sites {
-        String contig;
-        String id;
-        List<String> alts;
-        SkipReason skip;
-        List<String> ann;
-        List<String> csq;
-        String gene;
-        List<String> af;
-    }
-
-    /** FILTER is '.', PASS, or names of letters, digits, '_', '.', '-' joined by ';' (neither "0" nor PASS among them). */
-    private static boolean plainFilter(byte[] b, int from, int to) {
-        if (to - from == 4 && b[from] == 'P' && b[from + 1] == 'A' && b[from + 2] == 'S' && b[from + 3] == 'S') return true;
-        if (to - from == 1 && b[from] == '.') return true;
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i < to && b[i] != ';') {
-                byte c = b[i];
-                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) return false;
-                continue;
-            }
-            int len = i - start;
-            if (len == 0 || len == 1 && b[start] == '0' || len == 4 && Arrays.equals(b, start, i, PASS, 0, 4)) return false;
-            start = i + 1;
-        }
-        return true;
-    }
-
-    private static final byte[] PASS = "PASS".getBytes(StandardCharsets.US_ASCII);
-    private static final int INFO_ANN = 0;
-    private static final int INFO_CSQ = 1;
-    private static final int INFO_GENE = 2;
-    private static final int INFO_AF = 3;
-    private static final int INFO_GNOMAD_AF = 4;
-    private static final int INFO_SVTYPE = 5;
-    private static final int INFO_END = 6;
-
-    /** The ANN/CSQ entry for this ALT allele: same allele (VEP trims the first base of indels), else the first when there is one ALT. */
-    private static String[] pick(List<String> entries, String alt, int alleleField, int altCount) {
-        if (entries == null || entries.isEmpty() || alleleField < 0) return null;
-        String trimmed = alt.length() > 1 ? alt.substring(1) : alt;
-        for (String e : entries) {
-            String[] f = e.split("\\|", -1);
-            if (f.length > alleleField && (f[alleleField].equals(alt) || f[alleleField].equals(trimmed)
-                    || (f[alleleField].equals("-") && alt.length() == 1))) {
-                return f;
-            }
-        }
-        return altCount == 1 ? entries.get(0).split("\\|", -1) : null;
-    }
-
-    private static String field(String[] f, int i) {
-        return i >= 0 && i < f.length && !f[i].isBlank() ? f[i] : null;
-    }
-
-    private static int index(String[] fields, String name) {
-        if (fields == null) return -1;
-        for (int i = 0; i < fields.length; i++) if (fields[i].equals(name)) return i;
-        return -1;
-    }
-
-    private static String[] csqFields(VCFHeader header) {
-        VCFInfoHeaderLine csq = header.getInfoHeaderLine("CSQ");
-        if (csq == null) return null;
-        String d = csq.getDescription();
-        int i = d.indexOf("Format:");
-        return i < 0 ? null : d.substring(i + 7).trim().split("\\|");
     }
 
     private VCFHeader readHeader() throws IOException {
