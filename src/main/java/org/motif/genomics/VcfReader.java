@@ -191,8 +191,6 @@ public final class VcfReader implements Closeable {
         private final int[] tabs = new int[Math.max(8, expectedColumns - 1)];
         private final boolean htsjdkOnly;
         private long htsjdkDecoded;
-        private byte[] lastContigBytes = new byte[0];
-        private String lastContig = "";
 
         /**
          * A codec of its own, on a sites-only copy of the header: htsjdk decodes the eight site columns
@@ -239,7 +237,7 @@ public final class VcfReader implements Closeable {
                     throw fail(lineNumber, "QUAL", "'" + abbreviate(qual) + "' is not a number; QUAL must be a number or '.'.");
                 }
             }
-            SiteColumns.Sites s = htsjdkOnly ? null : sites.read(b, tabs, ref, contig(b, from, tabs[0]));
+            SiteColumns.Sites s = htsjdkOnly ? null : sites.read(b, tabs, ref, text(b, from, tabs[0]));
             if (s == null) {
                 htsjdkDecoded++;
                 s = htsjdkSites(b, from, lineNumber);
@@ -282,14 +280,6 @@ public final class VcfReader implements Closeable {
             return sites.of(vc);
         }
 
-        /** The contig name; the previous record's String when the bytes are the same (one String per contig). */
-        private String contig(byte[] b, int from, int to) {
-            if (!Arrays.equals(b, from, to, lastContigBytes, 0, lastContigBytes.length)) {
-                lastContigBytes = Arrays.copyOfRange(b, from, to);
-                lastContig = text(b, from, to);
-            }
-            return lastContig;
-        }
     }
 
     private VCFHeader readHeader() throws IOException {
