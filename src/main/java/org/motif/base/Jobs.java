@@ -205,15 +205,13 @@ public class Jobs {
                     .set(job.finishedAt(), OffsetDateTime.now())
                     .where(job.pk().eq(pk)).and(job.status().eq(RUNNING)).execute();
             if (stored == 0) { // cancelled after the work committed
-                deletePartialRows(job, pk);
+                endCancelled(job, pk);
                 return;
             }
             log.info("{} {} done: {} in {} s", job.label(), publicId, done.summary,
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
         } catch (Cancelled c) {
-            deletePartialRows(job, pk);
-            db.update(job.table()).set(job.count(), 0L).set(job.finishedAt(), OffsetDateTime.now())
-                    .where(job.pk().eq(pk)).execute();
+            endCancelled(job, pk);
         } catch (Exception e) {
             String message = e instanceof MotifException ? e.getMessage()
                     : "The " + job.noun() + " stopped unexpectedly (" + e.getClass().getSimpleName() + ": " + e.getMessage()
@@ -225,6 +223,12 @@ public class Jobs {
                     .set(job.finishedAt(), OffsetDateTime.now())
                     .where(job.pk().eq(pk)).and(job.status().eq(RUNNING)).execute();
         }
+    }
+
+    /** A cancelled job's end: its rows removed, count 0 and finished_at set (status is already cancelled). */
+    private void endCancelled(JobTable<?> job, long pk) {
+        deletePartialRows(job, pk);
+        db.update(job.table()).set(job.count(), 0L).set(job.finishedAt(), OffsetDateTime.now()).where(job.pk().eq(pk)).execute();
     }
 
     /** Belt and braces: the work's transaction was rolled back (or committed, then cancelled); remove what remains. */

@@ -16,13 +16,26 @@ public final class Contigs {
         return c;
     }
 
-    /** True unless the contig is X, Y or mitochondrial (unplaced contigs count as autosomal, as bcftools treats them diploid). */
+    /**
+     * True unless the contig is X, Y or mitochondrial (unplaced contigs count as autosomal, as bcftools treats them diploid).
+     * Called per variant row: compares in place, without building the normalised name.
+     */
     public static boolean isAutosome(String contig) {
-        String n = normalize(contig);
-        return !(n.equals("X") || n.equals("Y") || n.equals("MT"));
+        int from = chrPrefix(contig);
+        return !(is(contig, from, "X") || is(contig, from, "Y") || is(contig, from, "M") || is(contig, from, "MT"));
     }
 
+    /** True for X or chrX (any case); called per variant row, so without building the normalised name. */
     public static boolean isX(String contig) {
-        return normalize(contig).equals("X");
+        return is(contig, chrPrefix(contig), "X");
+    }
+
+    private static int chrPrefix(String contig) {
+        return contig.regionMatches(true, 0, "chr", 0, 3) ? 3 : 0;
+    }
+
+    /** The contig from {@code from} on is {@code name}, ignoring case. */
+    private static boolean is(String contig, int from, String name) {
+        return contig.length() - from == name.length() && contig.regionMatches(true, from, name, 0, name.length());
     }
 }

@@ -44,17 +44,9 @@ public final class MendelianCounter {
         this.skipped = new int[trios.size()];
     }
 
-    private String lastContig;
-    private boolean lastAutosome;
-
     /** Counts one unsplit record; ignores records without genotypes and non-autosomal ones. */
     public void add(VcfRecord r) {
-        if (r.alleles() == null || trios.isEmpty()) return;
-        if (!r.contig().equals(lastContig)) { // records come contig by contig: normalise each name once
-            lastContig = r.contig();
-            lastAutosome = Contigs.isAutosome(lastContig);
-        }
-        if (!lastAutosome) return;
+        if (r.alleles() == null || trios.isEmpty() || !Contigs.isAutosome(r.contig())) return;
         int nBad = 0;
         int[] a = r.alleles();
         for (int t = 0; t < trios.size(); t++) {

@@ -133,19 +133,12 @@ public final class SampleQc {
         return parRegions(build).stream().anyMatch(r -> r.contains(position));
     }
 
-    private String lastContig;
-    private boolean lastIsX;
-
     /** Counts one imported record; skipped records (skipReason set) and records without genotypes are ignored. */
     public void add(VcfRecord r) {
         if (r.skipReason() != null || r.alleles() == null) return;
         sites++;
         int[] a = r.alleles();
-        if (!r.contig().equals(lastContig)) { // records come contig by contig: normalise each name once
-            lastContig = r.contig();
-            lastIsX = Contigs.isX(lastContig);
-        }
-        boolean nonPar = lastIsX && par.stream().noneMatch(p -> p.contains(r.position()));
+        boolean nonPar = Contigs.isX(r.contig()) && par.stream().noneMatch(p -> p.contains(r.position()));
         for (int s = 0; s < samples.size(); s++) {
             int a1 = a[2 * s];
             int a2 = a[2 * s + 1];

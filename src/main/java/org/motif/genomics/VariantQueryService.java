@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.jooq.Condition;
@@ -95,7 +97,7 @@ public class VariantQueryService {
      *
      * @param notUsed matched participants whose data must not be used (withdrawn with scope no_use): no call is given
      */
-    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant, java.util.Set<String> notUsed) {
+    public record VariantGenotypes(String variant, String importId, Map<String, MemberGenotype> byParticipant, Set<String> notUsed) {
     }
 
     /**
@@ -123,9 +125,9 @@ public class VariantQueryService {
                 .join(VCF_IMPORT).on(VCF_IMPORT.ID.eq(VARIANT.IMPORT_PK)).where(c).orderBy(VARIANT.ID.desc()).limit(1).fetchOne();
         if (row == null) throw new NotFoundException("No finished import holds variant " + variantKey + ".");
         byte[] gt = row.get(VARIANT.GT);
-        java.util.Set<String> notToBeUsed = selections.notToBeUsed();
+        Set<String> notToBeUsed = selections.notToBeUsed();
         Map<String, MemberGenotype> out = new LinkedHashMap<>();
-        java.util.Set<String> notUsed = new java.util.TreeSet<>();
+        Set<String> notUsed = new TreeSet<>();
         for (Record r : db.select(VCF_SAMPLE.COLUMN_INDEX, PARTICIPANT.PARTICIPANT_ID).from(VCF_SAMPLE).join(PARTICIPANT)
                 .on(PARTICIPANT.ID.eq(VCF_SAMPLE.PARTICIPANT_PK)).where(VCF_SAMPLE.IMPORT_PK.eq(row.get(VARIANT.IMPORT_PK)))
                 .orderBy(VCF_SAMPLE.COLUMN_INDEX).fetch()) {

@@ -34,6 +34,16 @@ class JobsIT extends AbstractIT {
         return row(id);
     }
 
+    /** The job's row after it ended with this status: count 0, finished_at set, and none of its rows left. */
+    private VcfImportRecord endedWithNothingStored(VcfImportRecord job, String status) {
+        VcfImportRecord ended = row(job.getImportId());
+        assertThat(ended.getStatus()).isEqualTo(status);
+        assertThat(ended.getVariants()).isZero();
+        assertThat(ended.getFinishedAt()).isNotNull();
+        assertThat(sampleRows(job.getId())).isZero();
+        return ended;
+    }
+
     private VcfImportRecord row(String id) {
         return db.selectFrom(VCF_IMPORT).where(VCF_IMPORT.IMPORT_ID.eq(id)).fetchOne();
     }
@@ -95,13 +105,9 @@ class JobsIT extends AbstractIT {
             return new Jobs.Done("never");
         });
 
-        VcfImportRecord failed = row(job.getImportId());
-        assertThat(failed.getStatus()).isEqualTo("failed");
+        VcfImportRecord failed = endedWithNothingStored(job, "failed");
         assertThat(failed.getError()).isEqualTo("The test job stopped unexpectedly (IllegalStateException: disk full); "
                 + "nothing was stored. Try again or tell the administrator.");
-        assertThat(failed.getVariants()).isZero();
-        assertThat(failed.getFinishedAt()).isNotNull();
-        assertThat(sampleRows(job.getId())).isZero();
     }
 
     @Test
@@ -132,13 +138,8 @@ class JobsIT extends AbstractIT {
             return new Jobs.Done("never");
         });
 
-        VcfImportRecord cancelled = row(job.getImportId());
         assertThat(after).hasValue(0);
-        assertThat(cancelled.getStatus()).isEqualTo("cancelled");
-        assertThat(cancelled.getVariants()).isZero();
-        assertThat(cancelled.getFinishedAt()).isNotNull();
-        assertThat(cancelled.getError()).isNull();
-        assertThat(sampleRows(job.getId())).isZero();
+        assertThat(endedWithNothingStored(job, "cancelled").getError()).isNull();
     }
 
     @Test
@@ -149,9 +150,7 @@ class JobsIT extends AbstractIT {
             jobs.cancel(JOB, row.getId());
             return new Jobs.Done("1 sample").set(VCF_IMPORT.VARIANTS, 9L);
         });
-        assertThat(row(job.getImportId()).getStatus()).isEqualTo("cancelled");
-        assertThat(row(job.getImportId()).getVariants()).isZero();
-        assertThat(sampleRows(job.getId())).isZero();
+        endedWithNothingStored(job, "cancelled");
     }
 
     @Test
